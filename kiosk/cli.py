@@ -1,0 +1,91 @@
+"""The ``kiosk`` command: start the kiosk, import a medicine, check catalogs.
+
+This is the only place that writes to stdout/stderr, and only before the
+TUI starts or after it ends; while the TUI runs everything goes to the log
+file.  Subcommands import their layer lazily so ``kiosk check`` on a staff
+laptop never loads Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kiosk.config import ConfigError, find_config_file, load_config
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="A talking, multilingual medicine-information kiosk.",
+    )
+    parser.add_argument("--config", help="the TOML configuration file (default: ./kiosk.toml)")
+    sub = parser.add_subparsers(dest="command")
+
+    run = sub.add_parser("run", help="start the kiosk (the default)")
+    _add_run_options(run)
+    _add_run_options(parser)
+
+    imp = sub.add_parser("import", help="turn an EMA overview text into a kiosk medicine")
+    imp.add_argument("file", help="the EMA overview as text or Markdown")
+    imp.add_argument("--slug", help="folder name under content/ (default: from the medicine name)")
+    imp.add_argument("--output", help="content folder to write into (default: from the config)")
+    imp.add_argument("--force", action="store_true", help="replace an existing medicine")
+    imp.add_argument("--stdout", action="store_true", help="print the result instead of writing it")
+
+    chk = sub.add_parser("check", help="check every catalog; exits non-zero on any problem")
+    chk.add_argument("--language", action="append", help="check only this language (repeatable)")
+
+    cat = sub.add_parser("catalogs", help="maintain the gettext catalogs")
+    cat.add_argument("step", choices=("extract", "update", "compile"),
+                     help="extract: write .pot templates; update: merge them into every .po; "
+                          "compile: build the .mo files")
+    return parser
+
+
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--kiosk-mode", dest="kiosk_mode", action="store_true", default=None,
+                      help="lock the kiosk for walk-up use (staff exit key sequence + PIN)")
+    mode.add_argument("--no-kiosk-mode", dest="kiosk_mode", action="store_false",
+                      help="allow the usual quit keys (for staff and development)")
+    p.add_argument("--language", help="default language, e.g. de, pt-BR")
+    p.add_argument("--speech", dest="speech", action="store_true", default=None,
+                   help="start with speech on")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        config = load_config(find_config_file(args.config))
+    except ConfigError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 2
+    command = args.command or "run"
+    if command == "run":
+        from kiosk.launcher import launch
+
+        return launch(config, kiosk_mode=args.kiosk_mode, language=args.language,
+                      speech=args.speech)
+    if command == "import":
+        from kiosk.document.ema_import import run_import_command
+
+        output = Path(args.output) if args.output else config.content_dir
+        return run_import_command(Path(args.file), output, slug=args.slug,
+                                  force=args.force, to_stdout=args.stdout)
+    if command == "check":
+        from kiosk.languages.checks import run_check_command
+
+        return run_check_command(config, languages=args.language)
+    if command == "catalogs":
+        from kiosk.languages.maintenance import run_catalogs_command
+
+        return run_catalogs_command(config, args.step)
+    parser.error(f"unknown command {command}")
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,139 @@
+"""Visitor actions and the keys that trigger them.
+
+The kiosk thinks in actions (Up, Down, Action, Back, Help, ...) rather than
+keys, after the EZ Access model: the five core actions are enough for
+everything, and a deployer maps them to whatever keypad the clinic bought.
+Key names are Textual's (``up``, ``enter``, ``question_mark``, ``plus``)
+but this module does not import Textual: the config validator and the
+help text need the same table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.languages.translator import N_
+
+
+@dataclass(frozen=True)
+class ActionInfo:
+    """An action's name in config files, and what it does in words (for Help)."""
+
+    name: str
+    description: str  # marked with N_, translated when shown
+
+
+# Order = the order Help lists them in: the five core keys first.
+ACTIONS: tuple[ActionInfo, ...] = (
+    ActionInfo("up", N_("Move up to the previous item")),
+    ActionInfo("down", N_("Move down to the next item")),
+    ActionInfo("action", N_("Choose the highlighted item")),
+    ActionInfo("back", N_("Go back one step")),
+    ActionInfo("help", N_("Help: explains where you are and what the keys do")),
+    ActionInfo("previous_section", N_("Previous section")),
+    ActionInfo("next_section", N_("Next section")),
+    ActionInfo("home", N_("Start again from the beginning")),
+    ActionInfo("language", N_("Choose another language")),
+    ActionInfo("display", N_("Change the display: standard, high contrast, or terminal colours")),
+    ActionInfo("speech", N_("Turn speech on or off")),
+    ActionInfo("listen", N_("Read the whole section aloud, then continue")),
+    ActionInfo("pause", N_("Pause or resume reading")),
+    ActionInfo("repeat", N_("Repeat the last sentence")),
+    ActionInfo("previous_sentence", N_("Go back one sentence")),
+    ActionInfo("next_sentence", N_("Skip to the next sentence")),
+    ActionInfo("slower", N_("Speak more slowly")),
+    ActionInfo("faster", N_("Speak faster")),
+    ActionInfo("volume_down", N_("Volume down")),
+    ActionInfo("volume_up", N_("Volume up")),
+    ActionInfo("about", N_("About this information")),
+    ActionInfo("section_number", N_("Go to a section by its number")),
+)
+ACTION_NAMES: frozenset[str] = frozenset(a.name for a in ACTIONS)
+CORE_ACTIONS: tuple[str, ...] = ("up", "down", "action", "back", "help")
+
+KEYBOARD_PROFILE: dict[str, tuple[str, ...]] = {
+    "up": ("up",),
+    "down": ("down",),
+    "action": ("enter", "space"),
+    "back": ("backspace", "escape"),
+    "help": ("f1", "question_mark"),
+    "previous_section": ("left", "pageup"),
+    "next_section": ("right", "pagedown"),
+    "home": ("home",),
+    "language": ("f2", "l"),
+    "display": ("f3", "c"),
+    "speech": ("f4", "s"),
+    "listen": ("r",),
+    "pause": ("p",),
+    "repeat": ("a",),
+    "previous_sentence": ("comma",),
+    "next_sentence": ("full_stop",),
+    "slower": ("left_square_bracket",),
+    "faster": ("right_square_bracket",),
+    "volume_down": ("minus",),
+    "volume_up": ("plus", "equals_sign"),
+    "about": ("i",),
+    "section_number": ("1", "2", "3", "4", "5", "6", "7", "8", "9"),
+}
+
+# A numeric keypad with NumLock on sends digits and operators.  The layout
+# follows a phone/EZ Access arrangement: 8 up, 2 down, 5 (or Enter) action,
+# 0 back, * help, 4/6 previous/next section, -/+ volume.
+NUMERIC_KEYPAD_PROFILE: dict[str, tuple[str, ...]] = {
+    "up": ("8", "up"),
+    "down": ("2", "down"),
+    "action": ("5", "enter"),
+    "back": ("0", "backspace"),
+    "help": ("asterisk",),
+    "previous_section": ("4",),
+    "next_section": ("6",),
+    "home": ("7",),
+    "language": ("9",),
+    "display": ("3",),
+    "speech": ("1",),
+    "listen": ("slash",),
+    "pause": ("full_stop",),
+    "repeat": (),
+    "previous_sentence": (),
+    "next_sentence": (),
+    "slower": (),
+    "faster": (),
+    "volume_down": ("minus",),
+    "volume_up": ("plus",),
+    "about": (),
+    "section_number": (),
+}
+
+PROFILES: dict[str, dict[str, tuple[str, ...]]] = {
+    "keyboard": KEYBOARD_PROFILE,
+    "numeric-keypad": NUMERIC_KEYPAD_PROFILE,
+}
+
+
+def build_keymap(
+    profile: str, overrides: dict[str, tuple[str, ...]] | None = None
+) -> dict[str, tuple[str, ...]]:
+    """The action -> keys table for ``profile`` with a deployer's overrides applied.
+
+    Raises ``ValueError`` naming the clash when two actions share a key, since
+    a key that does two things would confuse a visitor who cannot see.
+    """
+    keymap = dict(PROFILES[profile])
+    keymap.update(overrides or {})
+    owner: dict[str, str] = {}
+    for action, keys in keymap.items():
+        for key in keys:
+            if key in owner and owner[key] != action:
+                raise ValueError(
+                    f"key '{key}' is given to both '{owner[key]}' and '{action}'"
+                )
+            owner[key] = action
+    return keymap
+
+
+def action_for_key(keymap: dict[str, tuple[str, ...]], key: str) -> str | None:
+    """Which action ``key`` triggers, or ``None``."""
+    for action, keys in keymap.items():
+        if key in keys:
+            return action
+    return None

@@ -1,0 +1,62 @@
+"""Finding and loading compiled catalogs, never a stale one.
+
+The set-up compiles every ``.po`` to a ``.mo`` beside it (``kiosk
+compile``).  If a translator edits a ``.po`` afterwards and nobody
+recompiles, the ``.mo`` would be stale; rather than show yesterday's
+translation we compile that one catalog in memory from the ``.po`` and log
+it.  Fuzzy entries are never compiled, so a changed English paragraph is
+shown in English (marked) until a translator confirms it.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import logging
+from pathlib import Path
+
+log = logging.getLogger("kiosk.languages")
+
+
+def catalog_paths(locales_dir: Path, code: str, domain: str) -> tuple[Path, Path]:
+    """The ``.po`` and ``.mo`` paths of ``domain`` in language ``code``."""
+    folder = locales_dir / code / "LC_MESSAGES"
+    return folder / f"{domain}.po", folder / f"{domain}.mo"
+
+
+def load_translations(locales_dir: Path, code: str, domain: str) -> gettext.NullTranslations:
+    """Load one catalog; a missing or broken one gives the source text, logged."""
+    po, mo = catalog_paths(locales_dir, code, domain)
+    try:
+        if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
+            with mo.open("rb") as fh:
+                return gettext.GNUTranslations(fh)
+        if po.is_file():
+            log.warning("compiling %s in memory: its .mo is missing or older", po)
+            return gettext.GNUTranslations(io.BytesIO(compile_po(po)))
+    except Exception as exc:  # a broken catalog must not stop the kiosk
+        log.error("cannot load catalog %s/%s: %s", code, domain, exc)
+    return gettext.NullTranslations()
+
+
+def compile_po(po: Path) -> bytes:
+    """Compile a ``.po`` file to ``.mo`` bytes, leaving fuzzy entries out."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as fh:
+        catalog = read_po(fh, locale=po.parent.parent.name, domain=po.stem)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def has_message(translations: gettext.NullTranslations, msgid: str) -> bool:
+    """True when the catalog really holds a translation of ``msgid``.
+
+    ``gettext()`` returns the msgid both for "untranslated" and for a
+    translation identical to the source, so the kiosk asks the catalog
+    itself in order to mark English fallbacks reliably.
+    """
+    catalog = getattr(translations, "_catalog", None)
+    return bool(catalog) and msgid in catalog and bool(catalog[msgid])

@@ -1,0 +1,92 @@
+"""The active interface language and the ``_()`` every screen calls.
+
+Why module state rather than an object passed around: the kiosk serves one
+visitor at a time, and every string, in every layer, must follow a language
+switch at once.  Call ``_()`` when painting, never at import time (use
+``N_()`` to mark module-level constants), so that switching language and
+repainting is all it takes.  Catalogs are loaded lazily, the first time a
+language is chosen, so 28 installed languages cost nothing at start-up.
+"""
+
+from __future__ import annotations
+
+import gettext
+import logging
+import threading
+from pathlib import Path
+
+from kiosk.languages.catalog_files import load_translations
+from kiosk.languages.registry import SOURCE_LANGUAGE
+
+UI_DOMAIN = "kiosk"
+log = logging.getLogger("kiosk.languages")
+
+_lock = threading.Lock()
+_locales_dir: Path | None = None
+_cache: dict[tuple[str, str], gettext.NullTranslations] = {}
+_active_code = SOURCE_LANGUAGE
+_active: gettext.NullTranslations = gettext.NullTranslations()
+
+
+def configure_locales(locales_dir: Path | str) -> None:
+    """Point the translator at a ``locales/`` folder and drop loaded catalogs."""
+    global _locales_dir
+    with _lock:
+        _locales_dir = Path(locales_dir)
+        _cache.clear()
+    set_language(_active_code)
+
+
+def locales_dir() -> Path | None:
+    """The configured ``locales/`` folder (``None`` before :func:`configure_locales`)."""
+    return _locales_dir
+
+
+def translations_for(code: str, domain: str = UI_DOMAIN) -> gettext.NullTranslations:
+    """The catalog of ``domain`` in language ``code``, loaded once and cached."""
+    if code == SOURCE_LANGUAGE or _locales_dir is None:
+        return gettext.NullTranslations()
+    key = (code, domain)
+    with _lock:
+        found = _cache.get(key)
+    if found is None:
+        found = load_translations(_locales_dir, code, domain)
+        with _lock:
+            _cache[key] = found
+    return found
+
+
+def set_language(code: str) -> None:
+    """Make ``code`` the language of every string from now on."""
+    global _active_code, _active
+    _active = translations_for(code)
+    _active_code = code
+
+
+def active_language() -> str:
+    """The code of the language the visitor sees now."""
+    return _active_code
+
+
+def _(message: str) -> str:
+    """Translate an interface string into the active language."""
+    return _active.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """Translate a string whose form depends on ``n`` (plural rules per language)."""
+    return _active.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction without translating it yet."""
+    return message
+
+
+def available_ui_languages() -> list[str]:
+    """Languages with an interface catalog in ``locales/``, plus English."""
+    found = {SOURCE_LANGUAGE}
+    if _locales_dir is not None and _locales_dir.is_dir():
+        for po in _locales_dir.glob(f"*/LC_MESSAGES/{UI_DOMAIN}.po"):
+            found.add(po.parent.parent.name)
+    return sorted(found)
