@@ -115,11 +115,19 @@ def build_keymap(
 ) -> dict[str, tuple[str, ...]]:
     """The action -> keys table for ``profile`` with a deployer's overrides applied.
 
-    Raises ``ValueError`` naming the clash when two actions share a key, since
-    a key that does two things would confuse a visitor who cannot see.
+    Raises ``ValueError`` naming the clash when a deployer gives one key to two
+    actions, since a key that does two things would confuse a visitor who
+    cannot see.
     """
-    keymap = dict(PROFILES[profile])
-    keymap.update(overrides or {})
+    overrides = overrides or {}
+    taken = {key for keys in overrides.values() for key in keys}
+    # A key a deployer gives to an action moves there: the profile's other
+    # actions lose it, so remapping never needs a second edit.
+    keymap = {
+        action: tuple(k for k in keys if k not in taken)
+        for action, keys in PROFILES[profile].items()
+    }
+    keymap.update(overrides)
     owner: dict[str, str] = {}
     for action, keys in keymap.items():
         for key in keys:
