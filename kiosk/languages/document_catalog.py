@@ -52,7 +52,13 @@ def document_template(document: Document, source: str | None = None) -> Catalog:
         if existing is not None:
             existing.auto_comments.append(comment)
             continue
-        catalog.add(unit.text, locations=location, auto_comments=[comment])
+        # Document text is never a format string: "10% of" must not be read
+        # as a %-placeholder by msgfmt --check.  Babel guesses python-format
+        # for any "%", and msgfmt obeys the last of two contradicting flags,
+        # so the guess is removed, not just contradicted.
+        message = catalog.add(unit.text, locations=location, auto_comments=[comment],
+                              flags={"no-python-format"})
+        message.flags.discard("python-format")
     return catalog
 
 
@@ -153,6 +159,19 @@ def localize_document(document: Document, language: str) -> LocalizedDocument:
         subtitle=local("subtitle", document.subtitle),
         sections=tuple(sections),
     )
+
+
+def strip_format_guess(catalog: Catalog) -> Catalog:
+    """Drop Babel's python-format guess from every entry of a document catalog.
+
+    Babel re-guesses the flag each time it reads a file, so every writer of
+    document catalogs calls this just before writing.
+    """
+    for message in catalog:
+        if message.id:
+            message.flags.discard("python-format")
+            message.flags.add("no-python-format")
+    return catalog
 
 
 def write_template(document: Document, locales_dir: Path, source: str | None = None) -> Path:
