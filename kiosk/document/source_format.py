@@ -32,6 +32,7 @@ with ``<!--`` and ending with ``-->`` are comments for staff.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,7 +99,8 @@ def load_document(path: Path | str, slug: str | None = None) -> Document:
 
 def parse_document(raw: str, slug: str, origin: str = "<text>") -> Document:
     """Parse the text of a content file; see the module docstring for the format."""
-    lines = clean_text(raw.replace("\r\n", "\n")).split("\n")
+    # A byte-order mark (Windows editors add one) is not part of the text.
+    lines = clean_text(raw.removeprefix("\ufeff").replace("\r\n", "\n")).split("\n")
     header, body_start = _read_header(lines, origin)
     sections = _read_body(lines, body_start, origin)
     if not sections:
@@ -141,6 +143,9 @@ def _read_header(lines: list[str], origin: str) -> tuple[dict, int]:
         header = tomllib.loads("\n".join(lines[first + 1 : end]))
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
+        if line is None:  # Python < 3.14 only says "(at line N, column M)"
+            found = re.search(r"at line (\d+)", str(exc))
+            line = int(found.group(1)) if found else None
         raise DocumentFormatError(
             origin, (first + 1 + line) if line else first + 1, f"the header is not valid TOML ({exc})"
         ) from None
@@ -149,9 +154,10 @@ def _read_header(lines: list[str], origin: str) -> tuple[dict, int]:
             raise DocumentFormatError(origin, first + 1, f"the header needs {key} = \"...\"")
     for key, value in list(header.items()):
         expected = KNOWN_KEYS.get(key)
+        key_line = _key_line(lines, first + 1, end, key)
         if expected is None:
             raise DocumentFormatError(
-                origin, first + 1,
+                origin, key_line,
                 f"unknown header key '{key}' (known: {', '.join(KNOWN_KEYS)})",
             )
         if key == "last_updated":
@@ -159,18 +165,27 @@ def _read_header(lines: list[str], origin: str) -> tuple[dict, int]:
                 header[key] = YearMonth.parse(str(value))
             except ValueError:
                 raise DocumentFormatError(
-                    origin, first + 1, f"last_updated must be a month like \"2023-04\", not {value!r}"
+                    origin, key_line, f"last_updated must be a month like \"2023-04\", not {value!r}"
                 ) from None
         elif expected is _dt.date:
             if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime):
                 raise DocumentFormatError(
-                    origin, first + 1, f"{key} must be a date like 2023-04-19, not {value!r}"
+                    origin, key_line, f"{key} must be a date like 2023-04-19, not {value!r}"
                 )
         elif not isinstance(value, str):
-            raise DocumentFormatError(origin, first + 1, f"{key} must be text in quotes")
+            raise DocumentFormatError(origin, key_line, f"{key} must be text in quotes")
         else:
             header[key] = value.strip()
     return header, end + 1
+
+
+def _key_line(lines: list[str], start: int, end: int, key: str) -> int:
+    """The 1-based line of ``key = ...`` in the header, else the opening fence."""
+    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    for i in range(start, end):
+        if pattern.match(lines[i]):
+            return i + 1
+    return start
 
 
 def _read_body(lines: list[str], start: int, origin: str) -> list[Section]:

@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""Speech benchmark: responsiveness of the narrator through a real sound server.
+
+Prints three figures (medians over ``--runs``):
+
+1. read() -> first audio sample at a PulseAudio null sink   (target < 150 ms)
+2. stop() -> last audio sample at the sink                  (target < 100 ms)
+3. synthesis speed of the kiosk engine (pyttsx3 + eSpeak NG, in process,
+   sentence by sentence as the narrator does it) against the ``espeak-ng``
+   command line on the same text, as a ratio.
+
+It starts its own private PulseAudio (null sink) like the tests do.  The
+PulseAudio and recorder helpers live in ``tests/speech/pulse_server.py``
+and are imported from there by path: they are test tooling, so they stay
+out of the ``kiosk`` package, and one copy means the benchmark measures
+exactly what the tests check.
+
+Run from the repository root:  python benchmarks/speech_benchmark.py [--runs 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+
+def _load_pulse_helpers():
+    path = REPO / "tests" / "speech" / "pulse_server.py"
+    spec = importlib.util.spec_from_file_location("kiosk_bench_pulse_server", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _ms(values: list[float]) -> str:
+    if not values:
+        return "no data"
+    return (f"median {statistics.median(values) * 1000:6.1f} ms   "
+            f"min {min(values) * 1000:6.1f}   max {max(values) * 1000:6.1f}   (n={len(values)})")
+
+
+def _overview_sentences() -> list[str]:
+    from kiosk.document.source_format import load_document
+    from kiosk.speech import split_sentences
+
+    doc = load_document(REPO / "content" / "opzelura")
+    return [s.text for section in doc.sections for p in section.paragraphs
+            for s in split_sentences(p, "en")]
+
+
+def bench_latency(pulse_mod, runs: int) -> tuple[list[float], list[float], list[float]]:
+    from kiosk.speech import Narrator, ReadItem, SpeechSettings
+
+    server = pulse_mod.PulseServer().start()
+    os.environ.update(server.client_env)
+    recorder = pulse_mod.Recorder(server)
+    started = threading.Event()
+    narrator = Narrator(SpeechSettings(enabled=True, player="paplay", device=server.sink),
+                        on_sentence=lambda key, s: started.set(),
+                        on_unavailable=lambda r: print("UNAVAILABLE:", r, file=sys.stderr))
+    first_audio: list[float] = []
+    stop_tail: list[float] = []
+    stop_call: list[float] = []
+    try:
+        recorder.wait_started()
+        narrator.start()
+        if not narrator.has_voice("en"):
+            raise SystemExit(f"speech unavailable: {narrator.unavailable_reason}")
+        text = [ReadItem("p", "Opzelura is a medicine used for treating non-segmental vitiligo, "
+                              "a disease that causes patches of skin to lose colour.")]
+        time.sleep(0.5)
+        for _ in range(runs):
+            started.clear()
+            t_read = time.monotonic()
+            narrator.read(text, "en")
+            started.wait(5)
+            time.sleep(0.6)
+            t_stop = time.monotonic()
+            narrator.stop()
+            stop_call.append(time.monotonic() - t_stop)
+            time.sleep(0.5)
+            rec = recorder.snapshot()
+            first = rec.first_sound_after(t_read)
+            last = rec.last_sound(start=t_read, end=t_stop + 0.45)
+            if first is not None:
+                first_audio.append(first - t_read)
+            if last is not None:
+                stop_tail.append(max(0.0, last - t_stop))
+    finally:
+        narrator.close()
+        recorder.stop()
+        server.stop()
+    return first_audio, stop_tail, stop_call
+
+
+def bench_synthesis(runs: int) -> None:
+    from kiosk.speech import SpeechEngine
+
+    sentences = _overview_sentences()
+    whole = " ".join(sentences)
+    engine = SpeechEngine()
+    engine.open()
+    engine.synthesise("Warm up.", "en")
+
+    def engine_by_sentence() -> float:
+        t = time.perf_counter()
+        for s in sentences:
+            engine.synthesise(s, "en", rate=165, volume=0.8)
+        return time.perf_counter() - t
+
+    def engine_whole() -> float:
+        t = time.perf_counter()
+        engine.synthesise(whole, "en", rate=165, volume=0.8)
+        return time.perf_counter() - t
+
+    import io
+    import wave
+    with wave.open(io.BytesIO(engine.synthesise(whole, "en", rate=165)), "rb") as w:
+        audio_s = w.getnframes() / w.getframerate()
+
+    reps = max(3, runs // 3)
+    by_sentence = statistics.median(engine_by_sentence() for _ in range(reps))
+    at_once = statistics.median(engine_whole() for _ in range(reps))
+    print(f"\nSynthesis of the whole overview ({len(whole)} characters, {len(sentences)} sentences, "
+          f"{audio_s:.0f} s of audio at 165 wpm), median of {reps}:")
+    print(f"  kiosk engine, sentence by sentence : {by_sentence * 1000:7.1f} ms "
+          f"({audio_s / by_sentence:5.0f}x real time, {by_sentence / len(sentences) * 1000:.1f} ms/sentence)")
+    print(f"  kiosk engine, whole text (chunked) : {at_once * 1000:7.1f} ms")
+
+    cli = shutil.which("espeak-ng")
+    if cli is None:
+        print("  espeak-ng command line            : not installed (Debian package 'espeak-ng'), no baseline")
+        return
+    # The kiosk engine set ESPEAK_DATA_PATH for its own eSpeak; the CLI must use its own data.
+    env = {k: v for k, v in os.environ.items() if k != "ESPEAK_DATA_PATH"}
+    version = subprocess.run([cli, "--version"], capture_output=True, text=True, env=env).stdout.strip()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "out.wav")
+        text_file = os.path.join(tmp, "text.txt")
+        Path(text_file).write_text(whole, encoding="utf-8")
+
+        def cli_whole() -> float:
+            t = time.perf_counter()
+            subprocess.run([cli, "-v", "en", "-s", "165", "-w", out, "-f", text_file], check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+            return time.perf_counter() - t
+
+        def cli_by_sentence() -> float:
+            t = time.perf_counter()
+            for s in sentences:
+                subprocess.run([cli, "-v", "en", "-s", "165", "-w", out, s], check=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+            return time.perf_counter() - t
+
+        cli_at_once = statistics.median(cli_whole() for _ in range(reps))
+        cli_sentences = statistics.median(cli_by_sentence() for _ in range(reps))
+    print(f"  espeak-ng CLI, whole text          : {cli_at_once * 1000:7.1f} ms   [{version}]")
+    print(f"  espeak-ng CLI, one call per sentence: {cli_sentences * 1000:6.1f} ms "
+          f"({cli_sentences / len(sentences) * 1000:.1f} ms/sentence)")
+    print(f"  ratio kiosk engine / CLI (whole text)        : {at_once / cli_at_once:5.2f}")
+    print(f"  ratio kiosk engine / CLI (sentence by sentence): {by_sentence / cli_sentences:5.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=15, help="measurements per figure")
+    args = parser.parse_args()
+    pulse_mod = _load_pulse_helpers()
+    try:
+        first_audio, stop_tail, stop_call = bench_latency(pulse_mod, args.runs)
+    except pulse_mod.PulseError as exc:
+        print(f"audio figures skipped: cannot start PulseAudio: {exc}")
+    else:
+        print(f"read() -> first audio at the null sink : {_ms(first_audio)}   target < 150 ms")
+        print(f"stop() -> last audio at the null sink  : {_ms(stop_tail)}   target < 100 ms")
+        print(f"stop() call itself (UI thread blocked) : {_ms(stop_call)}")
+    bench_synthesis(args.runs)
+
+
+if __name__ == "__main__":
+    main()

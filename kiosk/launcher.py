@@ -1,0 +1,115 @@
+"""Start the kiosk: logging, languages, medicines, then the Textual app.
+
+Everything that could fail before the first paint (a bad content file, a
+missing catalog) is dealt with here so the visitor sees a calm message
+screen instead of a traceback, and staff find the reason in the log file.
+While the TUI runs nothing is written to stdout or stderr.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from kiosk.config import KioskConfig
+from kiosk.document.model import Document
+from kiosk.document.source_format import FILE_NAME, DocumentFormatError, load_document
+from kiosk.languages import (
+    SOURCE_LANGUAGE,
+    available_ui_languages,
+    configure_locales,
+    negotiate_language,
+)
+from kiosk.languages.document_catalog import DOMAIN_PREFIX
+
+log = logging.getLogger("kiosk")
+
+
+def setup_logging(log_file: Path) -> logging.Handler:
+    """Log to a rotating file only (the terminal belongs to the TUI)."""
+    log_file = Path(log_file)
+    log_file.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("kiosk")
+    for old in list(root.handlers):
+        root.removeHandler(old)
+        old.close()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    root.propagate = False
+    return handler
+
+
+def offered_languages(config: KioskConfig) -> list[str]:
+    """The languages visitors may choose: the config's list, or every installed one."""
+    installed = set(available_ui_languages()) | {SOURCE_LANGUAGE}
+    locales = Path(config.locales_dir)
+    if locales.is_dir():
+        for po in locales.glob(f"*/LC_MESSAGES/{DOMAIN_PREFIX}*.po"):
+            installed.add(po.parent.parent.name)
+    if config.languages:
+        chosen = [negotiate_language(tag, sorted(installed)) or tag for tag in config.languages]
+        return list(dict.fromkeys(chosen))
+    return sorted(installed)
+
+
+def load_medicines(content_dir: Path) -> list[Document]:
+    """Every ``<content_dir>/<slug>/overview.md``, sorted by name.
+
+    Raises :class:`DocumentFormatError` naming the file and line of the
+    first bad one: a half-loaded kiosk would hide a medicine silently.
+    """
+    content_dir = Path(content_dir)
+    if not content_dir.is_dir():
+        raise DocumentFormatError(str(content_dir), None, "the content folder does not exist")
+    docs = [load_document(folder) for folder in sorted(content_dir.iterdir())
+            if (folder / FILE_NAME).is_file()]
+    return sorted(docs, key=lambda d: d.name.casefold())
+
+
+def build_app(config: KioskConfig, *, language: str | None = None, speech: bool | None = None,
+              announcer=None, handle_signals: bool = False):
+    """Everything ``launch`` does except running: used by tests and the benchmark."""
+    from kiosk.ui.app import KioskApp
+
+    configure_locales(config.locales_dir)
+    offered = offered_languages(config)
+    wanted = language or config.default_language
+    default = negotiate_language(wanted, offered) or SOURCE_LANGUAGE
+    if default != wanted:
+        log.info("default language %s served as %s", wanted, default)
+    medicines: list[Document] = []
+    error: str | None = None
+    try:
+        medicines = load_medicines(config.content_dir)
+    except DocumentFormatError as exc:
+        error = str(exc)
+        log.error("cannot load content: %s", exc)
+    return KioskApp(config, medicines, languages=offered, default_language=default,
+                    speech_on=speech, announcer=announcer, load_error=error,
+                    handle_signals=handle_signals)
+
+
+def launch(config: KioskConfig, kiosk_mode: bool | None = None, language: str | None = None,
+           speech: bool | None = None) -> int:
+    """Run the kiosk until staff leave it; returns the process exit code."""
+    if kiosk_mode is not None:
+        config = replace(config, kiosk_mode=kiosk_mode)
+    setup_logging(config.log_file)
+    log.info("starting (config %s, kiosk mode %s)", config.source, config.kiosk_mode)
+    # Textual lets ctrl+c/ctrl+z raise signals when this is set; a kiosk must not.
+    os.environ.pop("TEXTUAL_ALLOW_SIGNALS", None)
+    try:
+        app = build_app(config, language=language, speech=speech, handle_signals=True)
+        result = app.run(mouse=False)
+    except Exception:
+        log.exception("the kiosk stopped with an error")
+        return 1
+    code = app.return_code if app.return_code is not None else (result or 0)
+    log.info("stopped with exit code %s", code)
+    return int(code or 0)

@@ -1,0 +1,85 @@
+"""The hook through which the kiosk talks.
+
+Every screen calls :meth:`Announcer.announce` with a short, spoken-style
+sentence whenever the screen changes or focus moves ("Overview of Opzelura.
+Section 3 of 8: How does Opzelura work?"), and the speech keys land in
+:meth:`Announcer.speech_command`.  The default implementation only logs, so
+the UI runs (and is tested) without audio; the speech layer plugs its
+Narrator in by passing any object with these methods to ``KioskApp``.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Protocol, Sequence, runtime_checkable
+
+from kiosk.visit import Visit
+
+log = logging.getLogger("kiosk.announce")
+
+#: What an announcement is about, so a narrator can choose to queue or interrupt.
+KINDS = ("screen", "focus", "content", "state", "error", "warning")
+
+
+@runtime_checkable
+class Announcer(Protocol):
+    """What the UI needs from a speech layer."""
+
+    def announce(self, text: str, *, kind: str = "focus", language: str = "en") -> None:
+        """Say ``text`` (already translated) now, interrupting older speech.
+
+        ``kind`` is one of :data:`KINDS`; ``language`` is the language the
+        text is in (English for untranslated document parts).
+        """
+
+    def speech_command(self, action: str, visit: Visit, texts: Sequence[tuple[str, str]]) -> None:
+        """A speech key was pressed: ``speech``, ``listen``, ``pause``, ``repeat``,
+        ``previous_sentence``, ``next_sentence``, ``slower``, ``faster``,
+        ``volume_down`` or ``volume_up``.
+
+        ``visit`` holds the state after the UI's own change (``speech_on`` is
+        already toggled for ``speech``); ``texts`` is what the current screen
+        would read aloud, as ``(text, language)`` pairs in reading order.
+        """
+
+    def stop(self) -> None:
+        """Stop speaking at once (visit reset, PIN prompt, app exit)."""
+
+
+class LoggingAnnouncer:
+    """Default announcer: writes what would be spoken to the log."""
+
+    def announce(self, text: str, *, kind: str = "focus", language: str = "en") -> None:
+        log.info("announce [%s/%s] %s", kind, language, text)
+
+    def speech_command(self, action: str, visit: Visit, texts: Sequence[tuple[str, str]]) -> None:
+        log.info("speech command %s (speech %s, %d texts)", action,
+                 "on" if visit.speech_on else "off", len(texts))
+
+    def stop(self) -> None:
+        log.info("speech stop")
+
+
+class RecordingAnnouncer(LoggingAnnouncer):
+    """Keeps every call, for tests and for the benchmark."""
+
+    def __init__(self) -> None:
+        self.spoken: list[tuple[str, str, str]] = []
+        self.commands: list[str] = []
+        self.stops = 0
+
+    def announce(self, text: str, *, kind: str = "focus", language: str = "en") -> None:
+        self.spoken.append((kind, language, text))
+        super().announce(text, kind=kind, language=language)
+
+    def speech_command(self, action: str, visit: Visit, texts: Sequence[tuple[str, str]]) -> None:
+        self.commands.append(action)
+        super().speech_command(action, visit, texts)
+
+    def stop(self) -> None:
+        self.stops += 1
+
+    @property
+    def last(self) -> str:
+        """The most recent announcement's text ("" if none)."""
+        return self.spoken[-1][2] if self.spoken else ""

@@ -1,0 +1,70 @@
+"""Key names as a visitor reads them on screen ("Enter", "Up arrow", "?").
+
+The keymap uses Textual's key names (``question_mark``, ``pagedown``);
+Help and the welcome screen must show what is printed on the keys.
+"""
+
+from __future__ import annotations
+
+from kiosk.languages import N_, _
+
+_FRIENDLY: dict[str, str] = {
+    "up": N_("Up arrow"),
+    "down": N_("Down arrow"),
+    "left": N_("Left arrow"),
+    "right": N_("Right arrow"),
+    "enter": N_("Enter"),
+    "space": N_("Space"),
+    "backspace": N_("Backspace"),
+    "escape": N_("Esc"),
+    "pageup": N_("Page Up"),
+    "pagedown": N_("Page Down"),
+    "home": N_("Home"),
+    "end": N_("End"),
+    "tab": N_("Tab"),
+    "delete": N_("Delete"),
+    "insert": N_("Insert"),
+}
+_SYMBOLS: dict[str, str] = {
+    "question_mark": "?",
+    "comma": ",",
+    "full_stop": ".",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "minus": "-",
+    "plus": "+",
+    "equals_sign": "=",
+    "asterisk": "*",
+    "slash": "/",
+    "number_sign": "#",
+}
+
+
+def key_label(key: str) -> str:
+    """One key, as printed on the keyboard, translated where it is a word."""
+    if key in _FRIENDLY:
+        return _(_FRIENDLY[key])
+    if key in _SYMBOLS:
+        return _SYMBOLS[key]
+    if len(key) >= 2 and key[0] == "f" and key[1:].isdigit():
+        return key.upper()
+    if len(key) == 1:
+        return key.upper()
+    return key.replace("_", " ")
+
+
+def keys_label(keys: tuple[str, ...] | list[str], limit: int = 3) -> str:
+    """Several keys joined with a translated "or": ``Enter or Space``."""
+    labels = [key_label(k) for k in list(keys)[:limit]]
+    if not labels:
+        return _("(no key)")
+    if len(labels) == 1:
+        return labels[0]
+    return _("{first} or {last}").format(first=", ".join(labels[:-1]), last=labels[-1])
+
+
+def digit_range_label(keys: tuple[str, ...]) -> str:
+    """``1 … 9`` for the section-number keys, rather than nine names."""
+    if len(keys) > 3 and all(k.isdigit() for k in keys):
+        return f"{keys[0]} … {keys[-1]}"
+    return keys_label(keys)

@@ -1,0 +1,119 @@
+"""About this information: where the text comes from and how current it is.
+
+Dates are written the visitor's way with Babel (``format_date`` "long",
+and the month-year skeleton ``yMMMM``), never as ISO numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from rich.text import Text
+from textual.widgets import Static
+
+from kiosk.document.sanitize import clean_text
+from kiosk.languages import _, active_language
+from kiosk.ui.keynames import keys_label
+from kiosk.ui.screens.base import KioskScreen
+from kiosk.ui.screens.overview import translation_note
+from kiosk.ui.widgets.reading import ReadingPane
+from kiosk.ui.widgets.status import StatusLine
+
+SCROLL_LINES = 3
+
+
+def _locale() -> Locale:
+    try:
+        return Locale.parse(active_language())
+    except Exception:
+        return Locale.parse("en")
+
+
+def long_date(date: _dt.date) -> str:
+    """19 April 2023 / 19. April 2023 in the active language."""
+    return format_date(date, format="long", locale=_locale())
+
+
+def month_year(year: int, month: int) -> str:
+    """April 2023 in the active language (no invented day)."""
+    return format_skeleton("yMMMM", _dt.date(year, month, 1), locale=_locale())
+
+
+class AboutScreen(KioskScreen):
+    """The document facts; Back (or Action) returns to the overview."""
+
+    CSS_PATH = "about.tcss"
+
+    def __init__(self, slug: str) -> None:
+        super().__init__()
+        self.slug = slug
+
+    def compose(self):
+        yield Static("", id="about-title", markup=False)
+        yield ReadingPane(id="about-pane")
+        yield StatusLine()
+
+    @property
+    def pane(self) -> ReadingPane:
+        return self.query_one("#about-pane", ReadingPane)
+
+    def on_mount(self) -> None:
+        self.refresh_texts()
+        self.pane.focus()
+
+    def lines(self) -> list[str]:
+        """The facts as sentences, in reading order."""
+        doc = self.app.localized(self.slug)
+        facts = doc.document.facts
+        out = [_("The text comes from the European Medicines Agency (EMA).")]
+        if facts.ema_reference:
+            out.append(_("EMA reference: {reference}").format(reference=facts.ema_reference))
+        if facts.product_number:
+            out.append(_("Product number: {number}").format(number=facts.product_number))
+        if facts.authorisation_date:
+            out.append(_("Authorised in the EU on: {date}").format(
+                date=long_date(facts.authorisation_date)))
+        if facts.last_updated:
+            out.append(_("Last updated: {month}").format(
+                month=month_year(facts.last_updated.year, facts.last_updated.month)))
+        if facts.source_url:
+            out.append(_("Source: {address}").format(address=facts.source_url))
+        if doc.is_translated:
+            out.append(translation_note())
+        out.append(_("Press {back} to go back.").format(
+            back=keys_label(self.app.config.keymap.get("back", ()))))
+        return [clean_text(line) for line in out]
+
+    def refresh_texts(self) -> None:
+        doc = self.app.localized(self.slug)
+        self.query_one("#about-title", Static).update(Text(
+            _("About this information: {medicine}").format(medicine=clean_text(doc.document.title)),
+            style="bold"))
+        lines = self.lines()
+        renderables = []
+        for line in lines:
+            renderables += [Text(line), Text("")]
+        self.pane.body.show(renderables, "\n".join(lines))
+
+    def describe_location(self) -> str:
+        return _("About this information.") + " " + " ".join(self.lines()[:1])
+
+    def speakable_texts(self) -> list[tuple[str, str]]:
+        return [(line, active_language()) for line in self.lines()]
+
+    def do_up(self, key: str) -> None:
+        self.pane.scroll_relative(y=-SCROLL_LINES, animate=False)
+
+    def do_down(self, key: str) -> None:
+        self.pane.scroll_relative(y=SCROLL_LINES, animate=False)
+
+    def do_action(self, key: str) -> None:
+        self.app.pop_screen()
+
+    def do_back(self, key: str) -> None:
+        self.app.pop_screen()
+
+    def do_about(self, key: str) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,52 @@
+"""A plain message screen for problems the visitor cannot fix (bad content files).
+
+It stays calm and asks for staff; the technical detail (file and line) is
+shown small underneath for the staff member who comes over.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from kiosk.document.sanitize import clean_text
+from kiosk.languages import _
+from kiosk.ui.screens.base import KioskScreen
+from kiosk.ui.widgets.status import StatusLine
+
+
+class MessageScreen(KioskScreen):
+    """Shows ``detail`` (already a sentence for staff) under a visitor message."""
+
+    CSS_PATH = "message.tcss"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__()
+        self.detail = detail
+
+    def compose(self):
+        with Vertical(id="message-body"):
+            yield Static("", id="message-title", markup=False)
+            yield Static("", id="message-text", markup=False)
+            yield Static("", id="message-detail", markup=False)
+        yield StatusLine()
+
+    def on_mount(self) -> None:
+        self.refresh_texts()
+
+    def refresh_texts(self) -> None:
+        self.query_one("#message-title", Static).update(
+            Text(_("Sorry, this information cannot be shown right now."), style="bold"))
+        self.query_one("#message-text", Static).update(Text(_("Please ask a member of staff for help.")))
+        self.query_one("#message-detail", Static).update(
+            Text(_("For staff: {detail}").format(detail=clean_text(self.detail))))
+
+    def describe_location(self) -> str:
+        return " ".join([_("Sorry, this information cannot be shown right now."),
+                         _("Please ask a member of staff for help.")])
+
+    def do_back(self, key: str) -> None:
+        self.announce_screen()
+
+    do_action = do_home = do_back

@@ -1,0 +1,273 @@
+"""The overview of one medicine: contents list on the left, one section on the right.
+
+Up/Down only move (in the contents) or scroll (in the text); Action opens
+the highlighted section and moves into its text; Back steps out again.
+Up at the top of the text, or Down at its end, also leaves the text, so a
+visitor with only Up, Down and Action is never trapped (EN 301 549 5.1.6.2).
+"""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
+
+from kiosk.document.sanitize import clean_text
+from kiosk.languages import _, ngettext
+from kiosk.languages.document_catalog import LocalizedDocument, LocalizedSection
+from kiosk.ui.keynames import keys_label
+from kiosk.ui.screens.base import KioskScreen
+from kiosk.ui.widgets.menu import MenuEntry, MenuList
+from kiosk.ui.widgets.reading import (
+    ReadingPane, bullet_list, fallback_label, marker_line, safe,
+)
+from kiosk.ui.widgets.status import StatusLine
+
+SCROLL_LINES = 3
+
+
+def position_text(number: int, total: int) -> str:
+    """ "Section 3 of 8" (plural form chosen by the total)."""
+    return ngettext("Section {number} of {total}", "Section {number} of {total}", total).format(
+        number=number, total=total)
+
+
+def sentence(text: str) -> str:
+    """End ``text`` with a full stop unless it already ends with punctuation."""
+    text = text.rstrip()
+    return text if text[-1:] in ".?!:;…。？！" else text + "."
+
+
+def translation_note() -> str:
+    return _("The official text is the EMA's English overview. "
+             "This translation was made for this kiosk.")
+
+
+class OverviewScreen(KioskScreen):
+    """Table of contents + reading pane for one medicine."""
+
+    CSS_PATH = "overview.tcss"
+
+    def __init__(self, slug: str, section_index: int = 0) -> None:
+        super().__init__()
+        self.slug = slug
+        self.section_index = section_index
+
+    # --- building ------------------------------------------------------
+    @property
+    def doc(self) -> LocalizedDocument:
+        return self.app.localized(self.slug)
+
+    @property
+    def total(self) -> int:
+        return len(self.doc.sections)
+
+    def compose(self):
+        yield Static("", id="overview-title", markup=False)
+        yield Static("", id="translation-note", markup=False)
+        with Horizontal(id="overview-body"):
+            with Vertical(id="toc-column"):
+                yield Static("", id="toc-label", markup=False)
+                yield MenuList(self._entries(), index=self.section_index, id="toc")
+            yield ReadingPane(id="reading")
+        yield Static("", id="overview-hint", markup=False)
+        yield StatusLine()
+
+    def _entries(self) -> list[MenuEntry]:
+        entries = [
+            MenuEntry(f"section:{i}", lambda i=i: self._toc_label(i))
+            for i in range(len(self.app.localized(self.slug).sections))
+        ]
+        entries.append(MenuEntry("about", lambda: _("About this information")))
+        return entries
+
+    def _toc_label(self, index: int) -> str:
+        heading = self.doc.sections[index].heading
+        label = f"{index + 1}. {clean_text(heading.text)}"
+        if heading.is_fallback:
+            label += " (" + _("English") + ")"
+        return label
+
+    @property
+    def toc(self) -> MenuList:
+        return self.query_one("#toc", MenuList)
+
+    @property
+    def pane(self) -> ReadingPane:
+        return self.query_one("#reading", ReadingPane)
+
+    def on_mount(self) -> None:
+        self.refresh_texts()
+        self.toc.focus()
+
+    def refresh_texts(self) -> None:
+        doc = self.doc
+        title = Text(clean_text(doc.document.title), style="bold")
+        if doc.subtitle.text:
+            title.append("\n")
+            title.append(clean_text(doc.subtitle.text))
+        self.query_one("#overview-title", Static).update(title)
+        note = self.query_one("#translation-note", Static)
+        note.update(Text("ⓘ " + translation_note()) if doc.is_translated else "")
+        note.display = doc.is_translated
+        self.query_one("#toc-label", Static).update(Text(_("Contents"), style="bold"))
+        keymap = self.app.config.keymap
+        hint = _("{updown}: move · {action}: read · {back}: back · {prev}/{next}: previous/next section").format(
+            updown=keys_label(keymap.get("up", ())[:1] + keymap.get("down", ())[:1], limit=2),
+            action=keys_label(keymap.get("action", ())[:1]),
+            back=keys_label(keymap.get("back", ())[:1]),
+            prev=keys_label(keymap.get("previous_section", ())[:1]),
+            next=keys_label(keymap.get("next_section", ())[:1]),
+        )
+        self.query_one("#overview-hint", Static).update(Text(hint))
+        self.toc.repaint()
+        self._paint_section()
+
+    def _paint_section(self) -> None:
+        section = self.doc.sections[self.section_index]
+        parts: list[RenderableType] = []
+        plain: list[str] = []
+        if section.heading.is_fallback:
+            parts.append(marker_line())
+        parts.append(Text(clean_text(section.heading.text), style="bold underline"))
+        position = position_text(section.number, self.total)
+        parts.append(Text(position, style="italic"))
+        plain += [section.heading.text, position]
+        for block in section.blocks:
+            parts.append(Text(""))
+            if block.is_list:
+                parts.append(bullet_list([(safe(t.text), t.is_fallback) for t in block.texts]))
+                plain += [("[" + fallback_label() + "] " if t.is_fallback else "") + "• " + t.text
+                          for t in block.texts]
+            else:
+                text = block.texts[0]
+                if text.is_fallback:
+                    parts.append(marker_line())
+                    plain.append("[" + fallback_label() + "]")
+                parts.append(safe(text.text))
+                plain.append(text.text)
+        self.pane.body.show(parts, "\n".join(plain))
+        self.pane.border_title = self._pane_title()
+
+    def _pane_title(self) -> str:
+        marker = "▶ " if self.pane.has_focus else ""
+        return marker + position_text(self.section_index + 1, self.total)
+
+    # --- speech and help -----------------------------------------------
+    def _section_sentence(self, index: int) -> str:
+        section = self.doc.sections[index]
+        return sentence("{position}: {heading}".format(
+            position=position_text(index + 1, self.total), heading=section.heading.text))
+
+    def describe_location(self) -> str:
+        where = _("Overview of {medicine}.").format(medicine=self.doc.document.name)
+        current = self._section_sentence(self.section_index)
+        if self.is_mounted and self.pane.has_focus:
+            return f"{where} {current} " + _("Reading the text.")
+        return f"{where} {current}"
+
+    def speakable_texts(self) -> list[tuple[str, str]]:
+        section: LocalizedSection = self.doc.sections[self.section_index]
+        return [(t.text, t.language) for t in section.texts()]
+
+    # --- showing sections ----------------------------------------------
+    def show_section(self, index: int, *, focus_text: bool = False) -> None:
+        """Show section ``index`` (0-based), remember it for this visit, announce it."""
+        index = max(0, min(index, self.total - 1))
+        self.section_index = index
+        self.app.visit.section_index = index
+        self.app.visit.medicine_slug = self.slug
+        self._paint_section()
+        self.pane.scroll_home(animate=False)
+        if self.toc.index != index:
+            self.toc.select(index)
+        if focus_text:
+            self.pane.focus()
+            self.pane.border_title = self._pane_title()
+        section = self.doc.sections[index]
+        self.app.announce(self._section_sentence(index), kind="content",
+                          language=section.heading.language)
+
+    def on_descendant_focus(self) -> None:
+        if self.is_mounted:
+            self.pane.border_title = self._pane_title()
+
+    def on_descendant_blur(self) -> None:
+        if self.is_mounted:
+            self.pane.border_title = self._pane_title()
+
+    # --- actions -------------------------------------------------------
+    def _announce_toc(self) -> None:
+        entry = self.toc.current
+        if entry.key.startswith("section:"):
+            self.app.announce(self._section_sentence(int(entry.key[8:])))
+        else:
+            self.app.announce(self.toc.label_of())
+
+    def do_up(self, key: str) -> None:
+        if self.pane.has_focus:
+            if self.pane.at_top():
+                self.toc.focus()
+                self._announce_toc()
+            else:
+                self.pane.scroll_relative(y=-SCROLL_LINES, animate=False)
+        elif self.toc.move(-1):
+            self._announce_toc()
+        else:
+            self.app.announce(_("Top of the list."), kind="state")
+
+    def do_down(self, key: str) -> None:
+        if self.pane.has_focus:
+            if self.pane.at_bottom():
+                self.toc.focus()
+                self.toc.move(1)
+                self.app.announce(_("End of the section."), kind="state")
+                self._announce_toc()
+            else:
+                self.pane.scroll_relative(y=SCROLL_LINES, animate=False)
+        elif self.toc.move(1):
+            self._announce_toc()
+        else:
+            self.app.announce(_("End of the list."), kind="state")
+
+    def do_action(self, key: str) -> None:
+        if self.pane.has_focus:
+            self.app.speech_action("listen")
+            return
+        entry = self.toc.current
+        if entry.key == "about":
+            self.app.open_about(self.slug)
+        else:
+            self.show_section(int(entry.key[8:]), focus_text=True)
+
+    def do_back(self, key: str) -> None:
+        if self.pane.has_focus:
+            self.toc.select(self.section_index)
+            self.toc.focus()
+            self._announce_toc()
+        else:
+            self.app.pop_screen()
+
+    def do_previous_section(self, key: str) -> None:
+        if self.section_index == 0:
+            self.app.announce(_("This is the first section."), kind="state")
+        else:
+            self.show_section(self.section_index - 1, focus_text=self.pane.has_focus)
+
+    def do_next_section(self, key: str) -> None:
+        if self.section_index >= self.total - 1:
+            self.app.announce(_("This is the last section."), kind="state")
+        else:
+            self.show_section(self.section_index + 1, focus_text=self.pane.has_focus)
+
+    def do_section_number(self, key: str) -> None:
+        number = int(key) if key.isdigit() else 0
+        if 1 <= number <= self.total:
+            self.show_section(number - 1, focus_text=self.pane.has_focus)
+        else:
+            self.app.announce(ngettext("There is {total} section.", "There are {total} sections.",
+                                       self.total).format(total=self.total), kind="error")
+
+    def do_about(self, key: str) -> None:
+        self.app.open_about(self.slug)

@@ -1,0 +1,133 @@
+"""The welcome (attract) screen: every visit starts here and idle returns here.
+
+It says what the kiosk offers, names the medicines, and tells with the real
+keys (from the deployer's keymap) how to start, get help, turn on speech and
+change display or language.  The menu starts with the languages, each in
+its own name, so a visitor who cannot read the local language can still
+find theirs, then "Start".
+"""
+
+from __future__ import annotations
+
+from babel.lists import format_list
+from rich.text import Text
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from kiosk.languages import _, active_language, language_info
+from kiosk.ui.keynames import keys_label
+from kiosk.ui.screens.base import KioskScreen
+from kiosk.ui.widgets.menu import MenuEntry, MenuList
+from kiosk.ui.widgets.status import StatusLine
+
+
+def _list(names: list[str]) -> str:
+    try:
+        return format_list(names, locale=active_language())
+    except Exception:  # an unknown locale must never stop the welcome screen
+        return ", ".join(names)
+
+
+class WelcomeScreen(KioskScreen):
+    """Attract screen with the language list and Start."""
+
+    CSS_PATH = "welcome.tcss"
+
+    def compose(self):
+        with Vertical(id="welcome-body"):
+            yield Static("", id="welcome-title", markup=False)
+            yield Static("", id="welcome-intro", markup=False)
+            yield Static("", id="welcome-keys", markup=False)
+            yield Static("", id="welcome-menu-label", markup=False)
+            yield MenuList(self._entries(), id="welcome-menu")
+        yield StatusLine()
+
+    def _entries(self) -> list[MenuEntry]:
+        entries = [
+            MenuEntry(f"lang:{code}", lambda code=code: self._language_label(code))
+            for code in self.app.languages
+        ]
+        entries.append(MenuEntry("start", lambda: "» " + _("Start") + " «"))
+        return entries
+
+    @staticmethod
+    def _language_label(code: str) -> str:
+        name = language_info(code).native_name
+        if code == active_language():
+            return _("{language} (chosen)").format(language=name)
+        return name
+
+    @property
+    def menu(self) -> MenuList:
+        return self.query_one("#welcome-menu", MenuList)
+
+    def on_mount(self) -> None:
+        self.refresh_texts()
+        self.menu.focus()
+
+    def reset_view(self) -> None:
+        """Back to the top of the menu, as a new visitor should find it."""
+        self.menu.select(0)
+        self.menu.focus()
+        self.menu.scroll_home(animate=False)
+
+    def refresh_texts(self) -> None:
+        keymap = self.app.config.keymap
+        k = lambda action: keys_label(keymap.get(action, ()))  # noqa: E731
+        names = [doc.title for doc in self.app.medicines]
+        self.query_one("#welcome-title", Static).update(Text(_("Medicine information"), style="bold"))
+        intro = _(
+            "Here you can read official information about {medicines} "
+            "from the European Medicines Agency, in plain words and in your language."
+        ).format(medicines=_list(names) if names else _("medicines"))
+        self.query_one("#welcome-intro", Static).update(Text(intro))
+        keys = "\n".join([
+            _("Move with {up} and {down}. Choose with {action}. Go back with {back}.").format(
+                up=k("up"), down=k("down"), action=k("action"), back=k("back")),
+            _("Help at any time: {help}.").format(help=k("help")),
+            _("Speech on or off: {speech}. Display and colours: {display}. Language: {language}.").format(
+                speech=k("speech"), display=k("display"), language=k("language")),
+        ])
+        self.query_one("#welcome-keys", Static).update(Text(keys))
+        self.query_one("#welcome-menu-label", Static).update(
+            Text(_("Choose your language, then Start:"), style="bold"))
+        self.menu.repaint()
+
+    def describe_location(self) -> str:
+        return " ".join([
+            _("Welcome to the medicine information kiosk."),
+            _("Choose your language, then Start."),
+            _("Now on: {item}.").format(item=self.menu.label_of()),
+        ])
+
+    # --- actions -------------------------------------------------------
+    def _announce_item(self) -> None:
+        self.app.announce(self.menu.label_of(), kind="focus")
+
+    def do_up(self, key: str) -> None:
+        if self.menu.move(-1):
+            self._announce_item()
+        else:
+            self.app.announce(_("Top of the list."), kind="state")
+
+    def do_down(self, key: str) -> None:
+        if self.menu.move(1):
+            self._announce_item()
+        else:
+            self.app.announce(_("End of the list."), kind="state")
+
+    def do_action(self, key: str) -> None:
+        entry = self.menu.current
+        if entry.key.startswith("lang:"):
+            self.app.set_visit_language(entry.key[5:])
+            self.menu.select_key("start")
+            self.app.announce(_("Now on: {item}.").format(item=self.menu.label_of()), kind="focus")
+        elif entry.key == "start":
+            self.app.start_visit()
+
+    def do_back(self, key: str) -> None:
+        self.app.announce(_("You are at the start."), kind="state")
+
+    def do_home(self, key: str) -> None:
+        self.reset_view()
+        self.announce_screen()

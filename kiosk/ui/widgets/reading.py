@@ -1,0 +1,73 @@
+"""The reading pane: one section of a medicine overview, paragraphs and bullets.
+
+Everything is built from ``rich.text.Text`` so that text from content files
+and translations is shown literally ("[bold]" stays "[bold]").  Bullet lists
+use a two-column grid so a wrapped item hangs under its first word, and the
+width is capped (in the .tcss) at about 70 columns for comfortable reading.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from kiosk.document.sanitize import clean_text
+from kiosk.languages import _
+
+
+def fallback_label() -> str:
+    """The words that mark untranslated text (never colour alone)."""
+    return _("English – not yet translated")
+
+
+def safe(text: str) -> Text:
+    """Content text as a literal ``Text`` with control characters removed."""
+    return Text(clean_text(text))
+
+
+def marker_line() -> Text:
+    return Text("⚑ " + fallback_label(), style="italic underline")
+
+
+class ReadingText(Static):
+    """The text body; ``plain`` keeps the words for tests and the narrator."""
+
+    def __init__(self) -> None:
+        super().__init__("", markup=False, id="reading-text")
+        self.plain = ""
+
+    def show(self, renderables: list[RenderableType], plain: str) -> None:
+        self.plain = plain
+        self.update(Group(*renderables))
+
+
+class ReadingPane(VerticalScroll, can_focus=True, can_focus_children=False):
+    """A focusable, key-scrolled container around :class:`ReadingText`."""
+
+    def compose(self):
+        yield ReadingText()
+
+    @property
+    def body(self) -> ReadingText:
+        return self.query_one(ReadingText)
+
+    def at_top(self) -> bool:
+        return self.scroll_y <= 0
+
+    def at_bottom(self) -> bool:
+        return self.scroll_y >= self.max_scroll_y
+
+
+def bullet_list(items: list[tuple[Text, bool]]) -> RenderableType:
+    """A list with hanging indents; each item may be preceded by a fallback marker."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=1, no_wrap=True)
+    grid.add_column(ratio=1)
+    for text, is_fallback in items:
+        if is_fallback:
+            grid.add_row("", marker_line())
+        grid.add_row("•", text)
+    return grid

@@ -1,0 +1,41 @@
+"""The status line: display mode, speech, language and the help key, in words.
+
+Toggle states must be readable without colour (EN 301 549 5.6), so the line
+says "Display: high contrast" rather than showing a coloured icon.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from kiosk.languages import _, language_info
+from kiosk.ui.keynames import keys_label
+from kiosk.ui.themes import DISPLAY_LABEL
+
+
+class StatusLine(Static):
+    """One line at the bottom of every screen."""
+
+    DEFAULT_CSS = """
+    StatusLine { dock: bottom; height: auto; width: 1fr; padding: 0 1; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__("", markup=False)
+
+    def on_mount(self) -> None:
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        """Recompute the words from the visit's state (called on every change)."""
+        app = self.app
+        visit = app.visit
+        keymap = app.config.keymap
+        parts = [
+            _("Display: {mode}").format(mode=_(DISPLAY_LABEL.get(visit.theme, visit.theme))),
+            _("Speech: on") if visit.speech_on else _("Speech: off"),
+            _("Language: {name}").format(name=language_info(visit.language).native_name),
+            _("Help: {keys}").format(keys=keys_label(keymap.get("help", ()), limit=1)),
+        ]
+        self.update(Text("  ·  ".join(parts)))

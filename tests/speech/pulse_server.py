@@ -1,0 +1,256 @@
+"""A private PulseAudio server with a null sink, and a timestamped recorder of it.
+
+Shared by the audio tests and ``benchmarks/speech_benchmark.py`` (which
+imports this file by path: it is test tooling, not kiosk code, so it does
+not belong in the ``kiosk`` package).
+
+The server runs in a private runtime folder with an anonymous-auth socket,
+so it never clashes with a desktop session or another test run.  The
+recorder reads ``parec`` raw output through a pipe and notes *when* each
+chunk arrived (``time.monotonic()``); a chunk arrives just after the sink
+mixed it, so its arrival time is a slightly late, hence conservative,
+timestamp for every sample in it.  That lets tests compare audio in the
+recording with stamps taken around Narrator calls (read -> first sound,
+stop -> last sound) without trusting the sound server's own clock.
+"""
+
+from __future__ import annotations
+
+import array
+import bisect
+import math
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+import wave
+from pathlib import Path
+
+RATE = 22050
+SINK = "kiosk_test"
+
+
+class PulseError(RuntimeError):
+    """The sound server could not be started (the message says exactly why)."""
+
+
+class PulseServer:
+    """``pulseaudio`` with one null sink, in a private runtime folder."""
+
+    def __init__(self, sink: str = SINK) -> None:
+        self.sink = sink
+        self.dir = Path(tempfile.mkdtemp(prefix="kiosk-pulse-"))
+        self.socket = self.dir / "native"
+        self.log = self.dir / "pulse.log"
+        self.pid: int | None = None
+
+    @property
+    def client_env(self) -> dict[str, str]:
+        """Environment variables a client needs to reach this server only."""
+        return {"PULSE_SERVER": f"unix:{self.socket}", "PULSE_SINK": self.sink}
+
+    def start(self, timeout: float = 10.0) -> "PulseServer":
+        exe = shutil.which("pulseaudio")
+        if exe is None:
+            raise PulseError("pulseaudio is not installed (Debian package 'pulseaudio')")
+        for tool in ("parec", "paplay"):
+            if shutil.which(tool) is None:
+                raise PulseError(f"{tool} is not installed (Debian package 'pulseaudio-utils')")
+        env = dict(os.environ, PULSE_RUNTIME_PATH=str(self.dir), XDG_RUNTIME_DIR=str(self.dir),
+                   HOME=str(self.dir), PULSE_STATE_PATH=str(self.dir / "state"))
+        env.pop("PULSE_SERVER", None)
+        cmd = [
+            exe, "--daemonize=yes", "--exit-idle-time=-1", "-n", "--use-pid-file=yes",
+            "--disallow-exit=no", f"--log-target=file:{self.log}",
+            f"--load=module-null-sink sink_name={self.sink} rate={RATE} channels=1",
+            f"--load=module-native-protocol-unix auth-anonymous=1 socket={self.socket}",
+        ]
+        proc = subprocess.run(cmd, env=env, capture_output=True, timeout=timeout, check=False)
+        if proc.returncode != 0:
+            raise PulseError(
+                f"pulseaudio exited with {proc.returncode}: "
+                f"{(proc.stderr or b'').decode(errors='replace').strip()} {self._log_tail()}"
+            )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self._can_connect():
+                self.pid = self._read_pid()
+                return self
+            time.sleep(0.02)
+        raise PulseError(f"pulseaudio did not open {self.socket} within {timeout}s; {self._log_tail()}")
+
+    def _can_connect(self) -> bool:
+        if not self.socket.exists():
+            return False
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+            try:
+                s.connect(str(self.socket))
+                return True
+            except OSError:
+                return False
+
+    def _read_pid(self) -> int | None:
+        try:
+            return int((self.dir / "pid").read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            return None
+
+    def _log_tail(self) -> str:
+        try:
+            lines = self.log.read_text(errors="replace").strip().splitlines()
+        except OSError:
+            return "(no server log)"
+        errors = [line for line in lines if line.startswith("E:")]
+        return "server log: " + " | ".join((errors or lines)[-3:])
+
+    def stop(self) -> None:
+        if self.pid is not None:
+            try:
+                os.kill(self.pid, signal.SIGTERM)
+                for _ in range(25):
+                    os.kill(self.pid, 0)
+                    time.sleep(0.02)
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.pid = None
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Recorder:
+    """Records the sink's monitor with ``parec``, stamping when each chunk arrived."""
+
+    def __init__(self, server: PulseServer, threshold: float = 150.0) -> None:
+        self.threshold = threshold
+        env = dict(os.environ, **server.client_env)
+        self._proc = subprocess.Popen(
+            ["parec", "-d", f"{server.sink}.monitor", "--raw", "--format=s16le",
+             f"--rate={RATE}", "--channels=1", "--latency-msec=5"],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=env,
+        )
+        self._data = bytearray()
+        self._marks: list[tuple[float, int]] = []  # (arrival time, samples received so far)
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._read, daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        assert self._proc.stdout is not None
+        fd = self._proc.stdout.fileno()
+        while True:
+            chunk = os.read(fd, 4096)
+            now = time.monotonic()
+            if not chunk:
+                return
+            with self._lock:
+                self._data += chunk
+                self._marks.append((now, len(self._data) // 2))
+
+    def wait_started(self, timeout: float = 5.0) -> None:
+        """Block until the first audio (silence) has arrived, i.e. recording runs."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._lock:
+                if self._marks:
+                    return
+            if self._proc.poll() is not None:
+                break
+            time.sleep(0.005)
+        raise PulseError("parec delivered no audio from the null sink's monitor")
+
+    def stop(self) -> "Recording":
+        self._proc.terminate()
+        try:
+            self._proc.wait(5)
+        except subprocess.TimeoutExpired:
+            self._proc.kill()
+            self._proc.wait()
+        self._thread.join(5)
+        with self._lock:
+            data = bytes(self._data[: len(self._data) // 2 * 2])
+            marks = list(self._marks)
+        return Recording(array.array("h", data), marks, self.threshold)
+
+    def snapshot(self) -> "Recording":
+        """What has been recorded so far (recording continues)."""
+        with self._lock:
+            data = bytes(self._data[: len(self._data) // 2 * 2])
+            marks = list(self._marks)
+        return Recording(array.array("h", data), marks, self.threshold)
+
+
+class Recording:
+    """Captured samples and when each of them reached us.
+
+    The null sink mixes a block of audio when the clock reaches the block's
+    start, and ``parec`` then passes it on; so the time at which the chunk
+    holding a sample arrived in our reader is a slightly pessimistic (late)
+    bound for when that sample reached the sink.  All times are
+    ``time.monotonic()``.
+    """
+
+    WINDOW = RATE // 100  # 10 ms analysis windows
+
+    def __init__(self, samples: array.array, marks: list[tuple[float, int]], threshold: float) -> None:
+        self.samples = samples
+        self.threshold = threshold
+        self._arrivals = [t for t, _ in marks]
+        self._ends = [n for _, n in marks]
+
+    def time_of(self, index: int) -> float:
+        """When the chunk holding sample ``index`` arrived."""
+        k = bisect.bisect_right(self._ends, index)
+        return self._arrivals[min(k, len(self._arrivals) - 1)]
+
+    def index_of(self, t: float) -> int:
+        """First sample of the first chunk that arrived at or after ``t``."""
+        k = bisect.bisect_left(self._arrivals, t)
+        return self._ends[k - 1] if k > 0 else 0
+
+    def loud_windows(self, start: float | None = None, end: float | None = None) -> list[tuple[int, float]]:
+        """(first sample, RMS) of each 10 ms window whose RMS exceeds the threshold."""
+        lo = 0 if start is None else self.index_of(start)
+        hi = len(self.samples) if end is None else min(len(self.samples), self.index_of(end))
+        out = []
+        w = self.WINDOW
+        for i in range(lo - lo % w, hi, w):
+            chunk = self.samples[i : i + w]
+            if not chunk:
+                break
+            rms = math.sqrt(sum(x * x for x in chunk) / len(chunk))
+            if rms > self.threshold:
+                out.append((i, rms))
+        return out
+
+    def first_sound_after(self, t: float) -> float | None:
+        """Arrival time of the first loud 10 ms window after ``t`` (None: silence)."""
+        loud = self.loud_windows(start=t)
+        if not loud:
+            return None
+        i = loud[0][0]
+        first = next((j for j in range(i, i + self.WINDOW) if abs(self.samples[j]) > self.threshold), i)
+        return self.time_of(first)
+
+    def last_sound(self, start: float | None = None, end: float | None = None) -> float | None:
+        """Arrival time of the last loud sample in the range (None: silence)."""
+        loud = self.loud_windows(start=start, end=end)
+        if not loud:
+            return None
+        i = loud[-1][0]
+        last = max((j for j in range(i, min(i + self.WINDOW, len(self.samples)))
+                    if abs(self.samples[j]) > self.threshold), default=i)
+        return self.time_of(last)
+
+    def peak(self) -> int:
+        return max((abs(x) for x in self.samples), default=0)
+
+    def save_wav(self, path: str | os.PathLike[str]) -> None:
+        with wave.open(str(path), "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(RATE)
+            w.writeframes(self.samples.tobytes())

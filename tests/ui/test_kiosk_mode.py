@@ -1,0 +1,132 @@
+"""Kiosk mode: nothing a visitor presses escapes; staff leave with sequence + PIN."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from kiosk.launcher import setup_logging
+from kiosk.ui.screens.overview import OverviewScreen
+from kiosk.ui.screens.staff_exit import StaffExitScreen
+from tests.ui.helpers import PIN, make_config, open_overview, screen_text
+
+ESCAPE_KEYS = ["ctrl+q", "ctrl+c", "ctrl+z", "ctrl+backslash", "ctrl+p", "ctrl+s",
+               "tab", "shift+tab", "f5", "f10", "f11", "ctrl+d", "alt+f4"]
+
+
+def test_app_class_has_no_inherited_bindings(make_app):
+    app = make_app()
+    assert app.ENABLE_COMMAND_PALETTE is False
+    assert not app._bindings.key_to_bindings  # no ctrl+q, ctrl+c, ctrl+p
+    from kiosk.ui.screens.base import KioskModal, KioskScreen
+
+    for cls in (KioskScreen, KioskModal):
+        assert not cls._merged_bindings.key_to_bindings  # no tab / shift+tab
+
+
+@pytest.mark.parametrize("key", ESCAPE_KEYS)
+async def test_escape_keys_do_nothing(make_app, key):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_overview(pilot)
+        await pilot.press("down", "down")
+        screen, focused, index = app.screen, app.focused, app.screen.toc.index
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+        assert app.screen is screen and app.focused is focused
+        assert screen.toc.index == index and screen.section_index == 0
+
+
+async def test_mouse_clicks_are_ignored(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_overview(pilot)
+        screen, focused = app.screen, app.focused
+        await pilot.click("#reading", offset=(5, 5))
+        await pilot.click("#toc", offset=(5, 8))
+        await pilot.pause()
+        assert app.screen is screen and app.focused is focused
+        assert screen.toc.index == 0 and screen.section_index == 0
+        assert app.is_running
+
+
+async def test_staff_exit_wrong_then_right_pin(make_app, tmp_path, announcer):
+    config = make_config(tmp_path)
+    setup_logging(config.log_file)
+    app = make_app(config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_overview(pilot)
+        screen = app.screen
+        await pilot.press("f12", "f12")
+        assert app.screen is screen
+        await pilot.press("f12")
+        assert isinstance(app.screen, StaffExitScreen)
+        await pilot.press(*"1357")
+        text = screen_text(app)
+        assert "PIN: ••••" in text and "1357" not in text
+        await pilot.press("enter")
+        assert "Wrong PIN. 2 tries left." in screen_text(app)
+        await pilot.press(*PIN)
+        text = screen_text(app)
+        assert "•" * len(PIN) in text and PIN not in text
+        assert all(PIN not in spoken for _, _, spoken in announcer.spoken)
+        await pilot.press("escape")  # Back cancels
+        await pilot.pause()
+        assert app.screen is screen and app.is_running
+        await pilot.press("f12", "f12", "f12", *PIN, "enter")
+        await pilot.pause()
+        assert app.return_code == 0
+    log_text = config.log_file.read_text()
+    assert "PIN accepted" in log_text and "wrong PIN" in log_text
+    assert PIN not in log_text and "1357" not in log_text
+    logging.getLogger("kiosk").handlers.clear()
+
+
+async def test_three_wrong_pins_close_the_prompt(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        start = app.screen
+        await pilot.press("f12", "f12", "f12")
+        for _ in range(3):
+            await pilot.press("1", "2", "3", "4", "enter")
+        await pilot.pause()
+        assert app.screen is start and app.is_running and app.return_code is None
+
+
+async def test_outside_kiosk_mode_ctrl_q_quits(make_app, tmp_path):
+    app = make_app(make_config(tmp_path, kiosk_mode=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.return_code == 0
+
+
+async def test_outside_kiosk_mode_staff_exit_works(make_app, tmp_path):
+    app = make_app(make_config(tmp_path, kiosk_mode=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f12", "f12", "f12", *PIN, "enter")
+        await pilot.pause()
+        assert app.return_code == 0
+
+
+async def test_uncaught_error_is_logged_without_traceback_in_kiosk_mode(make_app, tmp_path):
+    config = make_config(tmp_path)
+    setup_logging(config.log_file)
+    app = make_app(config)
+
+    def broken(key):
+        raise RuntimeError("boom in a handler")
+
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_overview(pilot)
+            assert isinstance(app.screen, OverviewScreen)
+            app.screen.do_next_section = broken
+            await pilot.press("right")
+            await pilot.pause()
+    assert app.return_code == 1
+    assert app._exit_renderables == []  # nothing printed to the terminal
+    assert "boom in a handler" in config.log_file.read_text()
+    logging.getLogger("kiosk").handlers.clear()

@@ -1,0 +1,66 @@
+"""Sizes, display modes and the contrast of the high-contrast theme."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.ui.themes import HIGH_CONTRAST, theme_pairs
+from tests.ui.helpers import doc_sections, flat, open_overview, screen_text
+
+
+def test_high_contrast_pairs_reach_7_to_1():
+    pairs = theme_pairs(HIGH_CONTRAST)
+    assert len(pairs) >= 8
+    for fg, bg, ratio in pairs:
+        assert ratio >= 7.0, f"{fg} on {bg}: {ratio:.2f}"
+
+
+def test_contrast_formula_known_values():
+    from textual.color import Color
+
+    from kiosk.ui.themes import contrast_ratio
+
+    assert contrast_ratio(Color(0, 0, 0), Color(255, 255, 255)) == pytest.approx(21.0)
+    assert contrast_ratio(Color(119, 119, 119), Color(255, 255, 255)) == pytest.approx(4.48, abs=0.01)
+
+
+async def test_display_key_cycles_modes_in_words(make_app, announcer):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.theme == "kiosk-standard" and "Display: standard" in screen_text(app)
+        await pilot.press("f3")
+        assert app.theme == "kiosk-high-contrast" and app.visit.theme == "high-contrast"
+        assert "Display: high contrast" in screen_text(app)
+        assert announcer.last == "Display: high contrast"
+        await pilot.press("c")
+        assert app.theme == "ansi-dark" and "Display: terminal colours" in screen_text(app)
+        await pilot.press("f3")
+        assert app.theme == "kiosk-standard"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+async def test_sizes_nothing_cut_off(make_app, size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        text = flat(screen_text(app))
+        assert "Speech on or off" in text and "Start" in text
+        await open_overview(pilot)
+        screen = app.screen
+        width, height = size
+        for region_widget in (screen.toc, screen.pane):
+            region = region_widget.region
+            assert region.width >= 20 and region.height >= 8
+            assert region.right <= width and region.bottom <= height
+        body = screen.query_one("#reading-text")
+        assert body.size.width <= 72
+        for number, section in enumerate(doc_sections(app), start=1):
+            await pilot.press(str(number))
+            await pilot.pause()
+            # The heading reachable in the contents is scrolled into view.
+            item = list(screen.toc.query("MenuItem"))[number - 1]
+            assert screen.toc.scrollable_content_region.contains_region(
+                item.region.intersection(screen.toc.scrollable_content_region)) and item.region.height
+            assert section.heading.text[:16] in flat(screen_text(app))
+        # Status and hint stay on screen.
+        text = screen_text(app)
+        assert "Help: F1" in text and "previous/next" in flat(text)
