@@ -718,7 +718,6 @@ def import_ema_overview(text: str, source_name: str) -> ImportResult:
                 text_ = block.text()
                 blocks.append(Paragraph(text_))
                 block_lines.append((text_, block.line))
-                _check_literal(text_, block.line, warnings)
             else:
                 items = tuple(_join_lines(parts) for parts in block.items)
                 blocks.append(BulletList(items))
@@ -840,17 +839,6 @@ def import_ema_overview(text: str, source_name: str) -> ImportResult:
     )
     warnings.sort(key=lambda w: w.line)
     return ImportResult(document, warnings)
-
-
-def _check_literal(text: str, line: int, warnings: list[ImportWarning]) -> None:
-    """Paragraph text the content format would read as markup, not as text."""
-    if (
-        text.startswith(("#", "+++", "- ", "* ", "• "))
-        or (text.startswith("<!--") and text.endswith("-->"))
-    ):
-        warnings.append(ImportWarning(
-            line, f"the paragraph starts with {text[:3]!r}, which the kiosk's content format "
-                  "reads as markup; edit that line of the written file"))
 
 
 # --------------------------------------------------------------------------

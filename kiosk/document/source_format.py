@@ -26,7 +26,10 @@ deliberately small:
 The header is TOML between ``+++`` lines.  ``## `` starts a section.  Text
 is literal: ``*``, ``[`` or ``<`` are shown as written, never interpreted,
 so the kiosk shows the agency's words and nothing else.  Lines starting
-with ``<!--`` and ending with ``-->`` are comments for staff.
+with ``<!--`` and ending with ``-->`` are comments for staff.  A line
+starting with a backslash is plain paragraph text without the backslash
+(``\\- 5 is not a list item``), for the rare paragraph that begins like
+markup.
 """
 
 from __future__ import annotations
@@ -50,6 +53,10 @@ from kiosk.document.sanitize import clean_text
 
 FILE_NAME = "overview.md"
 FENCE = "+++"
+ESCAPE = "\\"
+# Line starts that the reader takes as structure; paragraphs starting so are
+# written with ESCAPE in front.
+_STRUCTURAL_STARTS = ("#", "- ", "* ", "• ", FENCE, "<!--", ESCAPE)
 REQUIRED_KEYS = ("name",)
 KNOWN_KEYS = {
     "name": str,
@@ -216,6 +223,17 @@ def _read_body(lines: list[str], start: int, origin: str) -> list[Section]:
         stripped = line.strip()
         if stripped.startswith("<!--") and stripped.endswith("-->"):
             continue
+        if stripped.startswith(ESCAPE):
+            # A backslash makes the rest of the line paragraph text, so a
+            # paragraph may itself begin with "#", "- " or "+++".
+            if heading is None:
+                raise DocumentFormatError(
+                    origin, number, "text before the first '## Heading' line belongs to no section"
+                )
+            if items:
+                flush_text()
+            para.append(stripped[len(ESCAPE):])
+            continue
         if stripped.startswith("## ") or stripped == "##":
             flush_section()
             heading = stripped[3:].strip()
@@ -277,7 +295,8 @@ def dump_document(document: Document) -> str:
         for block in section.blocks:
             out.append("")
             if isinstance(block, Paragraph):
-                out.append(block.text)
+                text = block.text
+                out.append(ESCAPE + text if text.startswith(_STRUCTURAL_STARTS) else text)
             else:
                 out.extend(f"- {item}" for item in block.items)
     out.append("")

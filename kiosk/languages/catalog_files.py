@@ -46,9 +46,43 @@ def compile_po(po: Path) -> bytes:
 
     with po.open("rb") as fh:
         catalog = read_po(fh, locale=po.parent.parent.name, domain=po.stem)
+    _drop_unsafe_entries(catalog, po)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()
+
+
+def _drop_unsafe_entries(catalog, po: Path) -> None:
+    """Blank entries that would break the screen, so their English shows instead.
+
+    ``kiosk catalogs compile`` refuses a catalog with broken placeholders,
+    but a catalog compiled here, at run time, has not been through that
+    gate: a translation whose ``{name}`` fields differ from the English
+    would make ``str.format`` fail mid-paint, and control characters must
+    never reach the terminal.  Each dropped entry is logged for staff.
+    """
+    from kiosk.document.sanitize import has_unsafe_characters
+    from kiosk.languages.checks import brace_fields
+
+    def fields(text: str) -> set[str] | None:
+        try:
+            return brace_fields(text)
+        except ValueError:
+            return None
+
+    for message in catalog:
+        if not message.id or not message.string:
+            continue
+        ids = message.id if isinstance(message.id, (list, tuple)) else (message.id,)
+        strs = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
+        wanted = set().union(*(fields(i) or set() for i in ids))
+        broken = any(has_unsafe_characters(s) for s in strs if s)
+        if "no-python-format" not in message.flags and "python-brace-format" in message.flags:
+            broken = broken or any(s and (fields(s) is None or not fields(s) <= wanted) for s in strs)
+        if broken:
+            log.error("%s: entry %r dropped at run time (placeholders or control characters)",
+                      po, ids[0][:60])
+            message.string = tuple("" for _ in strs) if len(strs) > 1 else ""
 
 
 def has_message(translations: gettext.NullTranslations, msgid: str) -> bool:

@@ -377,16 +377,16 @@ def test_import_with_warnings_succeeds_and_lists_them(tmp_path, capsys) -> None:
     assert load_document(tmp_path / "content" / "testorin").facts.ema_reference == ""
 
 
-def test_import_refuses_text_the_content_format_would_misread(tmp_path, capsys) -> None:
+def test_paragraphs_that_begin_like_markup_are_escaped_and_kept(tmp_path, capsys) -> None:
     source = tmp_path / "hash.txt"
     source.write_text(MINIMAL.replace("Testorin is a medicine.", "#1 choice for patients."),
                       encoding="utf-8")
-    result = import_ema_overview(source.read_text(encoding="utf-8"), "hash.txt")
-    assert any("reads as markup" in w.message and w.line == 10 for w in result.warnings)
     code, out, err = _run(tmp_path, capsys, str(source))
-    _assert_one_line_error(code, err, "does not read back", "was not written")
-    assert not (tmp_path / "content" / "testorin" / "overview.md").exists()
-    assert list((tmp_path / "content" / "testorin").iterdir()) == []
+    assert code == 0, err
+    written = tmp_path / "content" / "testorin" / "overview.md"
+    assert "\\#1 choice for patients." in written.read_text(encoding="utf-8")
+    paragraphs = [p for s in load_document(written).sections for p in s.paragraphs]
+    assert "#1 choice for patients." in paragraphs
 
 
 def test_round_trip_of_an_imported_list(tmp_path) -> None:

@@ -176,3 +176,15 @@ def test_slug_comes_from_the_folder(tmp_path) -> None:
     folder.mkdir()
     (folder / "overview.md").write_text(GOOD, encoding="utf-8")
     assert load_document(folder).slug == "testorin"
+
+
+def test_paragraphs_beginning_like_markup_survive_a_round_trip() -> None:
+    """A backslash escape lets a paragraph start with '#', '- ', '+++' or '\\'."""
+    from kiosk.document.model import Document, Paragraph, Section
+
+    texts = ("#1 choice.", "- 5 is not a list item.", "+++ is not a header.",
+             "\\ stays.", "<!-- not a comment -->", "Plain text.")
+    doc = Document("x", "X", "", "", (Section("Heading?", tuple(Paragraph(t) for t in texts)),))
+    written = dump_document(doc)
+    assert "\\- 5 is not a list item." in written
+    assert parse_document(written, slug="x") == doc
