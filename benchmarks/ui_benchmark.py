@@ -145,8 +145,11 @@ def main() -> int:
     parser.add_argument("--presses", type=int, default=50)
     args = parser.parse_args()
 
-    base = [run_child(BASELINE_CHILD) for _ in range(args.runs)]
-    kiosk = [run_child(KIOSK_CHILD) for _ in range(args.runs)]
+    # Interleaved, so a change in the machine's load hits both sides alike.
+    base, kiosk = [], []
+    for _ in range(args.runs):
+        base.append(run_child(BASELINE_CHILD))
+        kiosk.append(run_child(KIOSK_CHILD))
     b_start = statistics.median(t for t, _ in base)
     k_start = statistics.median(t for t, _ in kiosk)
     b_mem = statistics.median(m for _, m in base)

@@ -68,3 +68,22 @@ def test_changed_decimal_fails():
 def test_find_numbers_reads_english_rules():
     values = [n.value for n in find_numbers("661 patients, 1,000 people, 10.5 mg, 04-2023")]
     assert [str(v) for v in values] == ["661", "1E+3", "10.5", "4", "2023"]
+
+
+def test_interface_strings_may_add_a_digit_but_medical_text_may_not() -> None:
+    """German keyboards label Home "Pos1"; an added number in medical text is an error."""
+    from babel.messages.catalog import Catalog
+
+    from kiosk.languages.checks import check_numbers
+
+    ui = Catalog(locale="de", domain="kiosk")
+    ui.add("Home", "Pos1")
+    ui.add("Section {number} of 8", "Abschnitt {number} von 9")
+    problems = check_numbers(ui, "de", "kiosk")
+    assert [p.entry for p in problems] == ['"Section {number} of 8"']
+    assert "8" in problems[0].message
+
+    doc = Catalog(locale="de", domain="doc-opzelura")
+    doc.add("Apply twice a day.", "Zweimal täglich, 2 Wochen lang, auftragen.")
+    problems = check_numbers(doc, "de", "doc-opzelura")
+    assert len(problems) == 1 and "2" in problems[0].message
