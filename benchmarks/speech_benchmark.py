@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Speech benchmark: responsiveness of the narrator through a real sound server.
 
-Prints three figures (medians over ``--runs``):
+Prints these figures (medians over ``--runs``):
 
-1. read() -> first audio sample at a PulseAudio null sink   (target < 150 ms)
-2. stop() -> last audio sample at the sink                  (target < 100 ms)
+1. Through the real kiosk (``launcher.build_app``, headless Textual Pilot,
+   speech on): the listen key -> first audio sample at a PulseAudio null
+   sink (target < 150 ms), and any key -> last audio sample (target < 100 ms).
+2. The narrator alone: read() -> first audio, stop() -> last audio.
 3. synthesis speed of the kiosk engine (pyttsx3 + eSpeak NG, in process,
    sentence by sentence as the narrator does it) against the ``espeak-ng``
    command line on the same text, as a ratio.
@@ -65,9 +67,9 @@ def _overview_sentences() -> list[str]:
 def bench_latency(pulse_mod, runs: int) -> tuple[list[float], list[float], list[float]]:
     from kiosk.speech import Narrator, ReadItem, SpeechSettings
 
-    server = pulse_mod.PulseServer().start()
+    server = pulse_mod.shared_server()
     os.environ.update(server.client_env)
-    recorder = pulse_mod.Recorder(server)
+    recorder = pulse_mod.shared_recorder()
     started = threading.Event()
     narrator = Narrator(SpeechSettings(enabled=True, player="paplay", device=server.sink),
                         on_sentence=lambda key, s: started.set(),
@@ -102,9 +104,69 @@ def bench_latency(pulse_mod, runs: int) -> tuple[list[float], list[float], list[
                 stop_tail.append(max(0.0, last - t_stop))
     finally:
         narrator.close()
-        recorder.stop()
-        server.stop()
     return first_audio, stop_tail, stop_call
+
+
+def bench_kiosk(pulse_mod, runs: int) -> tuple[list[float], list[float]]:
+    """Listen key -> first audio, and key -> silence, through the real kiosk app."""
+    import asyncio
+    import logging
+
+    from kiosk.languages import configure_locales
+    from kiosk.launcher import build_app
+    from kiosk.speech import SpeechSettings
+    from tests.ui.helpers import make_config
+
+    server = pulse_mod.shared_server()
+    os.environ.update(server.client_env)
+    recorder = pulse_mod.shared_recorder()
+    tmp = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
+    config = make_config(tmp, speech=SpeechSettings(enabled=True, player="paplay",
+                                                    device=server.sink),
+                         idle_timeout=3600.0)
+    logging.getLogger("kiosk").addHandler(logging.NullHandler())
+    logging.getLogger("kiosk").propagate = False
+    configure_locales(config.locales_dir)
+    app = build_app(config)
+    to_audio: list[float] = []
+    to_silence: list[float] = []
+
+    async def until(pilot, predicate, timeout):
+        end = time.monotonic() + timeout
+        while time.monotonic() < end and not predicate():
+            await pilot.pause(0.01)
+
+    async def run() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            narrator = app.announcer.narrator
+            await until(pilot, lambda: narrator.is_ready, 10)
+            if not narrator.is_available:
+                raise SystemExit(f"speech unavailable: {narrator.unavailable_reason}")
+            await pilot.press("down", "enter")  # Start: the overview
+            await pilot.press("enter")  # into the text of section 1
+            for _ in range(runs):
+                await pilot.press("x")  # a key that only stops speech
+                await until(pilot, lambda: not narrator.is_speaking, 5)
+                await pilot.pause(0.4)
+                t_key = time.monotonic()
+                await pilot.press("r")  # listen
+                await until(pilot, lambda: recorder.snapshot().first_sound_after(t_key) is not None, 3)
+                first = recorder.snapshot().first_sound_after(t_key)
+                if first is not None:
+                    to_audio.append(first - t_key)
+                await pilot.pause(0.6)
+                t_stop = time.monotonic()
+                await pilot.press("x")
+                await pilot.pause(0.45)
+                last = recorder.snapshot().last_sound(start=t_key, end=t_stop + 0.4)
+                if last is not None:
+                    to_silence.append(max(0.0, last - t_stop))
+
+    try:
+        asyncio.run(run())
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return to_audio, to_silence
 
 
 def bench_synthesis(runs: int) -> None:
@@ -180,6 +242,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15, help="measurements per figure")
     args = parser.parse_args()
     pulse_mod = _load_pulse_helpers()
+    try:
+        key_audio, key_silence = bench_kiosk(pulse_mod, args.runs)
+    except pulse_mod.PulseError as exc:
+        print(f"kiosk figures skipped: cannot start PulseAudio: {exc}")
+    else:
+        print("Through the kiosk (build_app, Pilot, speech on, section 1):")
+        print(f"listen key -> first audio at the sink  : {_ms(key_audio)}   target < 150 ms")
+        print(f"any key -> last audio at the sink      : {_ms(key_silence)}   target < 100 ms")
+        print("The narrator alone:")
     try:
         first_audio, stop_tail, stop_call = bench_latency(pulse_mod, args.runs)
     except pulse_mod.PulseError as exc:

@@ -72,6 +72,18 @@ def load_medicines(content_dir: Path) -> list[Document]:
     return sorted(docs, key=lambda d: d.name.casefold())
 
 
+def speech_announcer(config: KioskConfig):
+    """The kiosk's voice: a Narrator with the config's speech settings.
+
+    Nothing is started here (the app starts the narrator when it runs), and
+    nothing is printed: the speech layer logs to the "kiosk.speech" logger.
+    """
+    from kiosk.speech import Narrator
+    from kiosk.ui.narration import NarratorAnnouncer
+
+    return NarratorAnnouncer(Narrator(config.speech, logging.getLogger("kiosk.speech")))
+
+
 def build_app(config: KioskConfig, *, language: str | None = None, speech: bool | None = None,
               announcer=None, handle_signals: bool = False):
     """Everything ``launch`` does except running: used by tests and the benchmark."""
@@ -90,6 +102,8 @@ def build_app(config: KioskConfig, *, language: str | None = None, speech: bool 
     except DocumentFormatError as exc:
         error = str(exc)
         log.error("cannot load content: %s", exc)
+    if announcer is None:
+        announcer = speech_announcer(config)
     return KioskApp(config, medicines, languages=offered, default_language=default,
                     speech_on=speech, announcer=announcer, load_error=error,
                     handle_signals=handle_signals)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from kiosk.speech.settings import SpeechSettings
+
 
 @dataclass
 class Visit:
@@ -21,6 +23,10 @@ class Visit:
     medicine_slug: str | None = None
     section_index: int = 0  # 0-based index into the document's sections
     speech_on: bool = False
+    # The visitor's speech rate (words per minute) and volume (0..1); the
+    # narrator applies its own copy, and both go back to the defaults at reset.
+    speech_rate: int = SpeechSettings.rate
+    speech_volume: float = SpeechSettings.volume
 
     def reset(self, defaults: "Visit") -> None:
         """Forget this visitor: copy every field from ``defaults``.

@@ -48,7 +48,7 @@ SentenceCallback = Callable[[str, Sentence], Any]
 FinishedCallback = Callable[[bool], Any]
 UnavailableCallback = Callable[[str], Any]
 
-_PRIORITIES = ("announcement", "polite")
+_PRIORITIES = ("announcement", "polite", "interject")
 _INIT_WAIT_S = 2.0
 
 
@@ -58,6 +58,9 @@ class ReadItem:
 
     key: str
     text: str
+    #: The language this item is in, when it differs from the reading's
+    #: (an English fallback paragraph in a translated document).
+    language: str | None = None
 
 
 @dataclass(eq=False)
@@ -70,6 +73,10 @@ class _Utterance:
     gen: int
     index: int = 0
     paused: bool = False
+    languages: list[str] | None = None  # per part, when items differ from ``language``
+
+    def language_of(self, index: int) -> str:
+        return self.languages[index] if self.languages else self.language
 
 
 class Narrator:
@@ -167,6 +174,17 @@ class Narrator:
             self._ready.wait(_INIT_WAIT_S)
         return match_voice(self._voices, language) is not None
 
+    def voice_for(self, language: str) -> VoiceInfo | None:
+        """The eSpeak voice that would speak ``language`` (None: none, or not ready)."""
+        if not self._ready.is_set() or self._available is False:
+            return None
+        return match_voice(self._voices, language)
+
+    @property
+    def is_ready(self) -> bool:
+        """True once the worker has tried to initialise (voices are known if available)."""
+        return self._ready.is_set()
+
     # -------------------------------------------------------------- lifecycle
     def start(self) -> None:
         """Start the worker; it initialises the engine and player (failures -> unavailable)."""
@@ -196,14 +214,22 @@ class Narrator:
     # --------------------------------------------------------------- speaking
     def say(self, text: str, language: str, *, priority: str = "announcement") -> None:
         """Speak ``text``.  "announcement" interrupts anything current; "polite"
-        waits until current speech has finished."""
+        waits until current speech has finished; "interject" cuts in on a
+        reading and then resumes it from the start of the interrupted
+        sentence (a volume or speed change announced during a reading)."""
         if priority not in _PRIORITIES:
             raise ValueError(f"priority must be one of {_PRIORITIES}, got {priority!r}")
         if not self._enabled or not text.strip():
             return
         self.start()
         with self._lock:
-            gen = self._interrupt_locked() if priority == "announcement" else self._gen
+            if priority == "polite":
+                gen = self._gen
+            else:
+                was_paused = self._paused
+                gen = self._interrupt_locked()
+                if priority == "interject":
+                    self._paused = was_paused  # a paused reading stays paused
             if self._available is not False:
                 self._speaking = True
         self._commands.put(("say", gen, text, language, priority))
@@ -370,11 +396,22 @@ class Narrator:
                 self._initialise()
         elif name == "say":
             _, gen, text, language, priority = command
-            if priority == "announcement":
+            current = self._program
+            keep = (priority == "interject" and current is not None and current.is_read)
+            if priority == "announcement" or (priority == "interject" and not keep):
                 self._finish_all(False)  # it interrupts whatever was being said
-            utterance = self._utterance([("", text)], language, is_read=False, gen=gen)
+            utterance = self._utterance([("", text, language)], language, is_read=False, gen=gen)
             if utterance is None:
                 self._not_speaking(gen)
+            elif keep:
+                # Cut in: the reading waits (at its current sentence) behind the announcement.
+                assert current is not None
+                self._playback = None
+                self._prefetched = None
+                self._pending = [p for p in self._pending if p is not current]
+                self._pending.insert(0, current)
+                self._program = utterance
+                self._play_current()
             elif priority == "polite" and self._program is not None:
                 self._pending.append(utterance)
             else:
@@ -386,8 +423,8 @@ class Narrator:
                 self._emit(self.on_finished, False)
                 self._not_speaking(gen)
                 return
-            utterance = self._utterance([(i.key, i.text) for i in items], language,
-                                        is_read=True, gen=gen)
+            utterance = self._utterance([(i.key, i.text, i.language or language) for i in items],
+                                        language, is_read=True, gen=gen)
             if utterance is None:
                 self._not_speaking(gen)  # on_finished(False) already sent
                 return
@@ -396,21 +433,34 @@ class Narrator:
         else:
             self._control_command(name, command[1])
 
-    def _utterance(self, pieces: list[tuple[str, str]], language: str, *, is_read: bool,
+    def _utterance(self, pieces: list[tuple[str, str, str]], language: str, *, is_read: bool,
                    gen: int) -> _Utterance | None:
-        """Build an utterance, or report why it cannot be spoken (None)."""
+        """Build an utterance, or report why it cannot be spoken (None).
+
+        Never reads a text with another language's voice: when any piece's
+        language has no voice, nothing is spoken.
+        """
         problem = None
         if self._available is not True:
             problem = f"speech unavailable, not speaking: {self._reason}"
-        elif match_voice(self._voices, language) is None:
-            problem = f"no eSpeak voice for language {language!r}; not speaking"
+        else:
+            for lang in dict.fromkeys([language] + [p[2] for p in pieces]):
+                if match_voice(self._voices, lang) is None:
+                    problem = f"no eSpeak voice for language {lang!r}; not speaking"
+                    break
         if problem is not None:
             self._log.warning(problem)
             if is_read:
                 self._emit(self.on_finished, False)
             return None
-        parts = [(key, s) for key, text in pieces for s in split_sentences(text, language)]
-        return _Utterance(parts, language, is_read, gen)
+        parts: list[tuple[str, Sentence]] = []
+        langs: list[str] = []
+        for key, text, lang in pieces:
+            for s in split_sentences(text, lang):
+                parts.append((key, s))
+                langs.append(lang)
+        mixed = any(lang != language for lang in langs)
+        return _Utterance(parts, language, is_read, gen, languages=langs if mixed else None)
 
     def _not_speaking(self, gen: int) -> None:
         """Clear ``is_speaking`` unless a newer request or a program is under way."""
@@ -492,7 +542,7 @@ class Narrator:
     def _audio(self, program: _Utterance, index: int) -> bytes | None:
         """WAV for a sentence (prefetched if it still matches rate and volume)."""
         rate, volume = self._rate, self._volume
-        voice = program.language
+        voice = program.language_of(index)
         pre = self._prefetched
         if pre is not None and pre[0] is program and pre[1:5] == (index, voice, rate, volume):
             self._prefetched = None
@@ -503,7 +553,8 @@ class Narrator:
         assert self._engine is not None
         sentence = program.parts[index][1]
         try:
-            return self._engine.synthesise(sentence.text, program.language, rate=rate, volume=volume)
+            return self._engine.synthesise(sentence.text, program.language_of(index),
+                                           rate=rate, volume=volume)
         except SynthesisError as exc:
             self._log.warning("skipping sentence %r: %s", sentence.text[:60], exc)
         except SpeechUnavailable as exc:
@@ -520,11 +571,12 @@ class Narrator:
             return
         rate, volume = self._rate, self._volume
         pre = self._prefetched
-        if pre is not None and pre[0] is program and pre[1:5] == (index, program.language, rate, volume):
+        voice = program.language_of(index)
+        if pre is not None and pre[0] is program and pre[1:5] == (index, voice, rate, volume):
             return
         wav = self._synthesise(program, index, rate, volume)
         if wav is not None:
-            self._prefetched = (program, index, program.language, rate, volume, wav)
+            self._prefetched = (program, index, voice, rate, volume, wav)
 
     def _played(self, playback: Playback) -> None:
         """Called on the player's watcher thread: hand over to the worker."""
@@ -558,19 +610,27 @@ class Narrator:
                 nxt.gen = self._gen
             self._program = nxt
             self._play_current()
+            if nxt.paused:  # a paused reading waited behind an interjection: stay paused
+                with self._lock:
+                    if nxt.gen == self._gen:
+                        self._speaking = False
             return
         with self._lock:
             if program.gen == self._gen:
                 self._speaking = False
 
     def _finish_all(self, completed: bool) -> None:
-        """End the current program and drop queued announcements."""
+        """End the current program and drop queued announcements (and a reading
+        waiting behind an interjection: it gets ``on_finished`` too)."""
+        waiting = [p for p in self._pending if p.is_read]
         self._pending.clear()
         program = self._program
         self._program = None
         self._playback = None
         self._prefetched = None
         if program is not None and program.is_read:
+            self._emit(self.on_finished, completed)
+        for _ in waiting:
             self._emit(self.on_finished, completed)
 
     def _emit(self, callback: Callable[..., Any] | None, *args: Any) -> None:

@@ -32,7 +32,8 @@ class Announcer(Protocol):
         text is in (English for untranslated document parts).
         """
 
-    def speech_command(self, action: str, visit: Visit, texts: Sequence[tuple[str, str]]) -> None:
+    def speech_command(self, action: str, visit: Visit, texts: Sequence[tuple[str, str]],
+                       *, keys: Sequence[str] | None = None) -> None:
         """A speech key was pressed: ``speech``, ``listen``, ``pause``, ``repeat``,
         ``previous_sentence``, ``next_sentence``, ``slower``, ``faster``,
         ``volume_down`` or ``volume_up``.
@@ -40,10 +41,27 @@ class Announcer(Protocol):
         ``visit`` holds the state after the UI's own change (``speech_on`` is
         already toggled for ``speech``); ``texts`` is what the current screen
         would read aloud, as ``(text, language)`` pairs in reading order.
+        ``keys`` (same length, or None) names each text, e.g. the document
+        key ``s3.p1``, so a reading can report which one it is in.
         """
 
     def stop(self) -> None:
-        """Stop speaking at once (visit reset, PIN prompt, app exit)."""
+        """Stop speaking at once (any key, visit reset, PIN prompt, app exit)."""
+
+
+class AnnouncerLifecycle(Protocol):
+    """Optional hooks an announcer may offer; the app calls those that exist.
+
+    ``attach(app)`` once the app runs (callbacks can reach the UI from then on),
+    ``new_visit(visit)`` at every visit reset (rate and volume back to their
+    defaults, speech tried again), ``close()`` when the app ends.
+    """
+
+    def attach(self, app) -> None: ...
+
+    def new_visit(self, visit: Visit) -> None: ...
+
+    def close(self) -> None: ...
 
 
 class LoggingAnnouncer:
@@ -52,7 +70,8 @@ class LoggingAnnouncer:
     def announce(self, text: str, *, kind: str = "focus", language: str = "en") -> None:
         log.info("announce [%s/%s] %s", kind, language, text)
 
-    def speech_command(self, action: str, visit: Visit, texts: Sequence[tuple[str, str]]) -> None:
+    def speech_command(self, action: str, visit: Visit, texts: Sequence[tuple[str, str]],
+                       *, keys: Sequence[str] | None = None) -> None:
         log.info("speech command %s (speech %s, %d texts)", action,
                  "on" if visit.speech_on else "off", len(texts))
 
@@ -66,15 +85,18 @@ class RecordingAnnouncer(LoggingAnnouncer):
     def __init__(self) -> None:
         self.spoken: list[tuple[str, str, str]] = []
         self.commands: list[str] = []
+        self.texts: list[list[tuple[str, str]]] = []  # the texts of each command
         self.stops = 0
 
     def announce(self, text: str, *, kind: str = "focus", language: str = "en") -> None:
         self.spoken.append((kind, language, text))
         super().announce(text, kind=kind, language=language)
 
-    def speech_command(self, action: str, visit: Visit, texts: Sequence[tuple[str, str]]) -> None:
+    def speech_command(self, action: str, visit: Visit, texts: Sequence[tuple[str, str]],
+                       *, keys: Sequence[str] | None = None) -> None:
         self.commands.append(action)
-        super().speech_command(action, visit, texts)
+        self.texts.append(list(texts))
+        super().speech_command(action, visit, texts, keys=keys)
 
     def stop(self) -> None:
         self.stops += 1

@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from textual import events
+from textual.screen import ModalScreen
 from textual.app import App
 
 from kiosk.config import KioskConfig
@@ -34,6 +35,13 @@ log = logging.getLogger("kiosk.ui")
 
 #: How long a staff exit sequence may take from first to last key.
 SEQUENCE_WINDOW = 5.0
+#: Help pressed twice within this time (outside help) closes help and stays silent.
+HELP_TWICE_WINDOW = 1.5
+#: Keys that act on the current reading instead of stopping it.
+SPEECH_CONTROL_ACTIONS = frozenset({
+    "pause", "repeat", "previous_sentence", "next_sentence",
+    "slower", "faster", "volume_down", "volume_up",
+})
 
 
 def key_table(keymap: dict[str, tuple[str, ...]]) -> dict[str, str]:
@@ -76,6 +84,8 @@ class KioskApp(App[int], inherit_bindings=False):
             language=default_language,
             theme=config.theme,
             speech_on=config.speech.enabled if speech_on is None else speech_on,
+            speech_rate=config.speech.rate,
+            speech_volume=config.speech.volume,
         )
         self.visit = self.defaults.copy()
         self.keys_to_actions = key_table(config.keymap)
@@ -84,6 +94,12 @@ class KioskApp(App[int], inherit_bindings=False):
         self._sequence_started = 0.0
         self.last_input = time.monotonic()
         self._idle_warning_open = False
+        # What the status line says about speech besides on/off: None,
+        # "unavailable", "paused" or "no-voice:<language>".
+        self.speech_notice: str | None = None
+        self.speech_problem: str | None = None  # why speech is unavailable (for the log)
+        self._help_opened_at = 0.0
+        self._quiet_resume = False
         register_themes(self)
         set_language(self.visit.language)
 
@@ -97,6 +113,12 @@ class KioskApp(App[int], inherit_bindings=False):
         return WelcomeScreen()
 
     def on_mount(self) -> None:
+        attach = getattr(self.announcer, "attach", None)
+        if attach is not None:
+            try:
+                attach(self)
+            except Exception:
+                log.exception("announcer attach failed")
         self.theme = TEXTUAL_THEME.get(self.visit.theme, "kiosk-standard")
         period = max(0.05, min(1.0, self.config.idle_timeout / 5))
         self.set_interval(period, self._check_idle)
@@ -104,6 +126,14 @@ class KioskApp(App[int], inherit_bindings=False):
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGTERM, signal.SIGHUP):
                 loop.add_signal_handler(sig, self._on_signal, sig)
+
+    def on_unmount(self) -> None:
+        close = getattr(self.announcer, "close", None)
+        if close is not None:
+            try:
+                close()
+            except Exception:
+                log.exception("announcer close failed")
 
     def _on_signal(self, sig: int) -> None:
         log.info("received signal %s: exiting cleanly", signal.Signals(sig).name)
@@ -125,6 +155,11 @@ class KioskApp(App[int], inherit_bindings=False):
         from kiosk.ui.screens.staff_exit import StaffExitScreen
 
         self.last_input = time.monotonic()
+        action = self.keys_to_actions.get(key)
+        if action is None and len(key) == 1:
+            action = self.keys_to_actions.get(key.lower())
+        if action not in SPEECH_CONTROL_ACTIONS or self._idle_warning_open:
+            self.stop_speech()  # nothing talks over what this key does
         if self._idle_warning_open:
             self.keep_visit()
             return  # the key that keeps the session does nothing else
@@ -136,9 +171,6 @@ class KioskApp(App[int], inherit_bindings=False):
             return
         if isinstance(screen, KioskScreenMixin) and screen.handle_raw_key(key, character):
             return
-        action = self.keys_to_actions.get(key)
-        if action is None and len(key) == 1:
-            action = self.keys_to_actions.get(key.lower())
         if action is None:
             log.debug("ignored key %r", key)
             return
@@ -201,8 +233,16 @@ class KioskApp(App[int], inherit_bindings=False):
         from kiosk.ui.screens.welcome import WelcomeScreen
 
         log.info("idle: visit reset")
-        self.announcer.stop()
+        self.stop_speech()
         self.visit.reset(self.defaults)
+        self.speech_notice = None
+        self._quiet_resume = False
+        new_visit = getattr(self.announcer, "new_visit", None)
+        if new_visit is not None:
+            try:
+                new_visit(self.visit)
+            except Exception:
+                log.exception("announcer new_visit failed")
         self._idle_warning_open = False
         self.last_input = time.monotonic()
         set_language(self.visit.language)
@@ -245,10 +285,19 @@ class KioskApp(App[int], inherit_bindings=False):
 
         screen = self.screen
         if isinstance(screen, HelpScreen):
+            # EZ Access: Help pressed twice quickly closes help without a word
+            # (the key already stopped the speech).
+            self._quiet_resume = time.monotonic() - self._help_opened_at < HELP_TWICE_WINDOW
             screen.dismiss()
             return
         where = screen.describe_location() if isinstance(screen, KioskScreenMixin) else ""
+        self._help_opened_at = time.monotonic()
         self.push_screen(HelpScreen(where))
+
+    def take_quiet_resume(self) -> bool:
+        """True once after a double Help press: the screen below stays silent."""
+        quiet, self._quiet_resume = self._quiet_resume, False
+        return quiet
 
     def open_language_choice(self) -> None:
         from kiosk.ui.screens.language import LanguageScreen
@@ -281,9 +330,20 @@ class KioskApp(App[int], inherit_bindings=False):
         set_language(code)
         self.visit.language = code
         log.info("language: %s", code)
-        for screen in self.screen_stack:
-            if isinstance(screen, KioskScreenMixin) and screen.is_mounted:
+        if self.speech_notice and self.speech_notice.startswith("no-voice:"):
+            self.speech_notice = None  # the new language is checked when it is spoken
+        # Repaint what can be seen now: the top screen and, under modal
+        # screens, the screen they float over.  Screens further down repaint
+        # when they come back (on_screen_resume), which keeps a switch fast.
+        visible = True
+        for screen in reversed(self.screen_stack):
+            if not isinstance(screen, KioskScreenMixin) or not screen.is_mounted:
+                continue
+            if visible:
                 screen.apply_language()
+            else:
+                screen.language_stale = True
+            visible = visible and isinstance(screen, ModalScreen)
         screen = self.screen
         if isinstance(screen, KioskScreenMixin):
             screen.announce_screen()
@@ -300,15 +360,84 @@ class KioskApp(App[int], inherit_bindings=False):
         current = order.index(self.visit.theme) if self.visit.theme in order else 0
         self.set_display(order[(current + 1) % len(order)])
 
-    def speech_action(self, name: str) -> None:
-        """A speech key: update the visit's state, then hand over to the announcer."""
-        if name == "speech":
-            self.visit.speech_on = not self.visit.speech_on
-            self.refresh_status()
-            self.announce(_("Speech: on") if self.visit.speech_on else _("Speech: off"), kind="state")
+    def speech_action(self, name: str, *, read_on: bool = True) -> None:
+        """A speech key: update the visit's state, then hand over to the announcer.
+
+        ``listen`` reads the screen's texts; with ``read_on`` (the listen key,
+        "read all") an overview reads on into the following sections, and the
+        listen key turns speech on if it was off.  Action in the text reads
+        the current section only (``read_on=False``).
+        """
         screen = self.screen
-        texts = screen.speakable_texts() if isinstance(screen, KioskScreenMixin) else []
-        self.announcer.speech_command(name, self.visit, texts)
+        mixin = isinstance(screen, KioskScreenMixin)
+        if name == "speech":
+            if self.visit.speech_on:
+                self.announce(_("Speech off."), kind="state")  # said before it goes quiet
+                self.visit.speech_on = False
+            else:
+                self.visit.speech_on = True
+                self.announce(_("Speech on."), kind="state")
+                if mixin:
+                    screen.announce_screen()  # and where the visitor is
+            self.refresh_status()
+        elif name == "listen" and read_on and not self.visit.speech_on:
+            self.visit.speech_on = True
+            self.refresh_status()
+        keys = None
+        if name == "listen" and mixin:
+            items = screen.reading_items(read_on)
+            texts = [(text, language) for _key, text, language in items]
+            if all(key is not None for key, _t, _l in items):
+                keys = [key for key, _t, _l in items]
+        else:
+            texts = screen.speakable_texts() if mixin else []
+        try:
+            self.announcer.speech_command(name, self.visit, texts, keys=keys)
+        except Exception:
+            log.exception("announcer failed on %s", name)
+        if self.speech_notice == "paused" and name != "pause":
+            self.reading_paused(False)
+
+    def stop_speech(self) -> None:
+        try:
+            self.announcer.stop()
+        except Exception:
+            log.exception("announcer failed to stop")
+        if self.speech_notice == "paused":
+            self.reading_paused(False)
+
+    # --- speech events (on the UI thread, from the narrator) ------------------
+    def reading_sentence(self, key: str, start: int, end: int) -> None:
+        """A sentence of a reading started playing: highlight it on screen."""
+        screen = self.screen
+        if hasattr(screen, "highlight_sentence"):
+            screen.highlight_sentence(key, start, end)
+
+    def reading_finished(self, completed: bool) -> None:
+        for screen in self.screen_stack:
+            if hasattr(screen, "clear_highlight"):
+                screen.clear_highlight()
+
+    def reading_paused(self, paused: bool) -> None:
+        if paused:
+            self.speech_notice = "paused"
+        elif self.speech_notice == "paused":
+            self.speech_notice = None
+        self.refresh_status()
+
+    def speech_unavailable(self, reason: str) -> None:
+        """Speech cannot work now: say so on screen (once), keep working, log why."""
+        log.warning("speech is not available: %s", reason)
+        self.speech_problem = reason
+        if self.speech_notice != "unavailable":
+            self.speech_notice = "unavailable"
+            self.refresh_status()
+
+    def speech_no_voice(self, language: str) -> None:
+        notice = f"no-voice:{language}"
+        if self.speech_notice not in (notice, "unavailable"):
+            self.speech_notice = notice
+            self.refresh_status()
 
     def announce(self, text: str, *, kind: str = "focus", language: str | None = None) -> None:
         """Pass a sentence to the announcer (never let a speech error stop the UI)."""

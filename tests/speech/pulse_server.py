@@ -121,6 +121,90 @@ class PulseServer:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
+_shared_server: "PulseServer | None" = None
+_shared_recorder: "Recorder | None" = None
+
+
+def shared_server() -> "PulseServer":
+    """One server per test process (tests/speech and tests/integration share it).
+
+    Raises :class:`PulseError` (or OSError/TimeoutError) when none can start;
+    it is stopped when the process exits.
+    """
+    global _shared_server
+    if _shared_server is None:
+        import atexit
+
+        server = PulseServer()
+        try:
+            server.start()
+        except BaseException:
+            server.stop()
+            raise
+        atexit.register(server.stop)
+        _shared_server = server
+    return _shared_server
+
+
+def shared_recorder() -> "Recorder":
+    """One running recording of the shared server's sink (tests take snapshots)."""
+    global _shared_recorder
+    if _shared_recorder is None:
+        import atexit
+
+        rec = Recorder(shared_server())
+        rec.wait_started()
+        atexit.register(rec.stop)
+        _shared_recorder = rec
+    return _shared_recorder
+
+
+class PlayerProcessWatch:
+    """Samples /proc every millisecond and remembers the most kiosk players alive at once."""
+
+    def __init__(self) -> None:
+        self.max_alive = 0
+        self.samples = 0
+        self.overlaps: list[list[tuple[int, str]]] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        # Only processes newer than this are read (pids grow), so a scan is cheap.
+        self._baseline = max(int(e) for e in os.listdir("/proc") if e.isdigit()) - 1000
+
+    def alive(self) -> list[tuple[int, str]]:
+        pids = []
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit() or int(entry) < self._baseline:
+                continue
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as f:
+                    cmd = f.read()
+                with open(f"/proc/{entry}/stat", "rb") as f:
+                    state = f.read().rsplit(b")", 1)[1].split()[0]
+            except OSError:
+                continue
+            if b"--client-name=kiosk" in cmd and state != b"Z":
+                pids.append((int(entry), state.decode()))
+        return pids
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            alive = self.alive()
+            if len(alive) > 1:
+                self.overlaps.append(alive)
+            self.max_alive = max(self.max_alive, len(alive))
+            self.samples += 1
+            time.sleep(0.001)
+
+    def __enter__(self) -> "PlayerProcessWatch":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 class Recorder:
     """Records the sink's monitor with ``parec``, stamping when each chunk arrived."""
 

@@ -170,7 +170,10 @@ async def test_speech_keys_show_state_and_reach_announcer(make_app, announcer):
         await pilot.press("f4")
         assert app.visit.speech_on
         assert "Speech: on" in screen_text(app)
-        assert announcer.last == "Speech: on"
+        # Said in words, then where the visitor is (so turning speech on orients them).
+        said = [text for _kind, _lang, text in announcer.spoken]
+        assert said[-2:] == ["Speech on.",
+                             "Overview of Opzelura. Section 1 of 8: What is Opzelura and what is it used for?"]
         for key in ("r", "p", "a", "comma", "full_stop", "left_square_bracket",
                     "right_square_bracket", "minus", "plus"):
             await pilot.press(key)
@@ -179,6 +182,7 @@ async def test_speech_keys_show_state_and_reach_announcer(make_app, announcer):
             "slower", "faster", "volume_down", "volume_up"]
         await pilot.press("s")
         assert not app.visit.speech_on and "Speech: off" in screen_text(app)
+        assert announcer.last == "Speech off."  # said before speech goes quiet
 
 
 async def test_help_returns_to_exact_place(make_app):

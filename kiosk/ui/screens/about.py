@@ -104,10 +104,18 @@ class AboutScreen(KioskScreen):
         return [(line, active_language()) for line in self.lines()]
 
     def do_up(self, key: str) -> None:
-        self.pane.scroll_relative(y=-SCROLL_LINES, animate=False)
+        if self.pane.at_top():
+            self.app.announce(_("Top of the text."), kind="state")
+        else:
+            self.pane.scroll_relative(y=-SCROLL_LINES, animate=False)
+            self.app.announce(self.pane.visible_text(), kind="content")
 
     def do_down(self, key: str) -> None:
-        self.pane.scroll_relative(y=SCROLL_LINES, animate=False)
+        if self.pane.at_bottom():
+            self.app.announce(_("End of the text."), kind="state")
+        else:
+            self.pane.scroll_relative(y=SCROLL_LINES, animate=False)
+            self.app.announce(self.pane.visible_text(), kind="content")
 
     def do_action(self, key: str) -> None:
         self.app.pop_screen()

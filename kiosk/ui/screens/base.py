@@ -65,6 +65,7 @@ class KioskScreenMixin:
     # --- language and speech ------------------------------------------
     def apply_language(self) -> None:
         """Repaint every visible string in the active language."""
+        self.language_stale = False
         self.refresh_texts()
         from kiosk.ui.widgets.status import StatusLine
 
@@ -82,13 +83,28 @@ class KioskScreenMixin:
         """What "listen" reads on this screen, as (text, language) pairs."""
         return [(self.describe_location(), active_language())]
 
+    def reading_items(self, read_on: bool) -> list[tuple[str | None, str, str]]:
+        """(key, text, language) for a reading; ``read_on``: continue past this part.
+
+        The key (None here) names the text so the screen can highlight the
+        sentence being read (see the overview).
+        """
+        return [(None, text, language) for text, language in self.speakable_texts()]
+
     def announce_screen(self) -> None:
         """Say where we are; called when the screen appears or comes back."""
         where = self.describe_location()
         if where:
             self.app.announce(where, kind="screen")
 
+    language_stale = False
+
     def on_screen_resume(self) -> None:
+        if self.language_stale:
+            self.language_stale = False
+            self.apply_language()
+        if self.app.take_quiet_resume():
+            return  # Help pressed twice: silence was asked for
         self.announce_screen()
 
     # --- no mouse ------------------------------------------------------

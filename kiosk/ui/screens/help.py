@@ -76,20 +76,46 @@ class HelpScreen(KioskModal):
     def describe_location(self) -> str:
         return " ".join([_("Help."), _("Where you are: {location}").format(location=self.location)])
 
+    def spoken_lines(self) -> list[str]:
+        """Help in speech: where you are, the status line, every key, how to close."""
+        from kiosk.ui.widgets.status import status_parts
+
+        keymap = self.app.config.keymap
+        close = _("To close help, press {help} or {back}.").format(
+            help=keys_label(keymap.get("help", ())), back=keys_label(keymap.get("back", ())))
+        status = [part if part.endswith(".") else part + "." for part in status_parts(self.app)]
+        return ([self.describe_location(), " ".join(status)]
+                + [f"{keys}: {what}." for keys, what in self.key_rows()] + [close])
+
     def speakable_texts(self) -> list[tuple[str, str]]:
         from kiosk.languages import active_language
 
         lang = active_language()
-        return [(self.describe_location(), lang)] + [
-            (f"{keys}: {what}", lang) for keys, what in self.key_rows()]
+        return [(line, lang) for line in self.spoken_lines()]
+
+    def announce_screen(self) -> None:
+        """Help is spoken whole (any key stops it; Help again closes it)."""
+        for n, line in enumerate(self.spoken_lines()):
+            self.app.announce(line, kind="screen" if n == 0 else "content")
 
     def do_up(self, key: str) -> None:
-        self.pane.scroll_relative(y=-SCROLL_LINES, animate=False)
+        if self.pane.at_top():
+            self.app.announce(_("Top of the text."), kind="state")
+        else:
+            self.pane.scroll_relative(y=-SCROLL_LINES, animate=False)
+            self.app.announce(self.pane.visible_text(), kind="content")
 
     def do_down(self, key: str) -> None:
-        self.pane.scroll_relative(y=SCROLL_LINES, animate=False)
+        if self.pane.at_bottom():
+            self.app.announce(_("End of the text."), kind="state")
+        else:
+            self.pane.scroll_relative(y=SCROLL_LINES, animate=False)
+            self.app.announce(self.pane.visible_text(), kind="content")
 
     def _close(self, key: str = "") -> None:
         self.dismiss()
 
-    do_back = do_help = do_action = _close
+    do_back = do_action = _close
+
+    def do_help(self, key: str) -> None:
+        self.app.open_help()  # closes help (silently when pressed twice quickly)

@@ -28,6 +28,7 @@ class IdleWarningScreen(KioskModal):
         self.seconds = seconds
         self.deadline = time.monotonic() + seconds
         self._done = False
+        self._spoken_at: set[int] = set()
 
     def compose(self):
         with Vertical(id="idle-dialog"):
@@ -56,6 +57,25 @@ class IdleWarningScreen(KioskModal):
     def describe_location(self) -> str:
         return " ".join([_("Still there?"), _("Press any key to continue.")])
 
+    def countdown_text(self) -> str:
+        n = self.remaining()
+        return _("Starting again for the next visitor in {time}.").format(
+            time=ngettext("{seconds} second", "{seconds} seconds", n).format(seconds=n))
+
+    def announce_screen(self) -> None:
+        """The warning, then the time left (spoken again at 10 and 5 seconds)."""
+        self.app.announce(self.describe_location(), kind="warning")
+        self._spoken_at.add(self.remaining())
+        self.app.announce(self.countdown_text(), kind="warning")
+
+    def _speak_countdown(self) -> None:
+        n = self.remaining()
+        for mark in (10, 5):
+            if n <= mark and mark not in self._spoken_at and self.seconds > mark:
+                self._spoken_at.update(m for m in (10, 5) if m >= n)
+                self.app.announce(self.countdown_text(), kind="warning")
+                return
+
     def _tick(self) -> None:
         if self._done:
             return
@@ -64,6 +84,7 @@ class IdleWarningScreen(KioskModal):
             self.app.reset_visit()
         else:
             self._paint_countdown()
+            self._speak_countdown()
 
     def handle_action(self, name: str, key: str) -> None:
         # Normally unreachable: the app dismisses this screen on any key first.

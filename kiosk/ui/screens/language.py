@@ -62,10 +62,14 @@ class LanguageScreen(KioskModal):
     def do_up(self, key: str) -> None:
         if self.menu.move(-1):
             self._announce()
+        else:
+            self.app.announce(_("Top of the list."), kind="state")
 
     def do_down(self, key: str) -> None:
         if self.menu.move(1):
             self._announce()
+        else:
+            self.app.announce(_("End of the list."), kind="state")
 
     def do_action(self, key: str) -> None:
         code = self.menu.current.key

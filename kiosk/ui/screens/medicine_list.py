@@ -50,10 +50,14 @@ class MedicineListScreen(KioskScreen):
     def do_up(self, key: str) -> None:
         if self.menu.move(-1):
             self.app.announce(self.menu.label_of())
+        else:
+            self.app.announce(_("Top of the list."), kind="state")
 
     def do_down(self, key: str) -> None:
         if self.menu.move(1):
             self.app.announce(self.menu.label_of())
+        else:
+            self.app.announce(_("End of the list."), kind="state")
 
     def do_action(self, key: str) -> None:
         self.app.open_medicine(self.menu.current.key)

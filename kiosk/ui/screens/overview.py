@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from kiosk.document.sanitize import clean_text
 from kiosk.languages import _, ngettext
-from kiosk.languages.document_catalog import LocalizedDocument, LocalizedSection
+from kiosk.languages.document_catalog import LocalizedDocument, LocalizedSection, LocalizedText
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.widgets.menu import MenuEntry, MenuList
@@ -53,6 +53,11 @@ class OverviewScreen(KioskScreen):
         super().__init__()
         self.slug = slug
         self.section_index = section_index
+        #: The sentence being read aloud: (text key, start, end) in that text.
+        self.highlight: tuple[str, int, int] | None = None
+        #: Where each text of the shown section starts on the pane (line), for
+        #: scrolling the highlight into view and for reading while scrolling.
+        self._text_lines: list[tuple[int, str, str, str]] = []  # (y, key, text, language)
 
     # --- building ------------------------------------------------------
     @property
@@ -124,20 +129,36 @@ class OverviewScreen(KioskScreen):
         self.toc.repaint()
         self._paint_section()
 
+    def _text_of(self, text: LocalizedText, style: str = "") -> Text:
+        """A document text, with the sentence being read in reverse bold (not colour alone)."""
+        shown = safe(text.text)
+        if style:
+            shown.stylize(style)
+        if self.highlight is not None and self.highlight[0] == text.key:
+            _key, start, end = self.highlight
+            if clean_text(text.text) == text.text:  # offsets refer to the spoken text
+                shown.stylize("reverse bold", start, end)
+        return shown
+
     def _paint_section(self) -> None:
         section = self.doc.sections[self.section_index]
         parts: list[RenderableType] = []
         plain: list[str] = []
+        # (index in parts, key, text, language, bullet item number or -1)
+        placed: list[tuple[int, LocalizedText, int]] = []
         if section.heading.is_fallback:
             parts.append(marker_line())
-        parts.append(Text(clean_text(section.heading.text), style="bold underline"))
+        placed.append((len(parts), section.heading, -1))
+        parts.append(self._text_of(section.heading, "bold underline"))
         position = position_text(section.number, self.total)
         parts.append(Text(position, style="italic"))
         plain += [section.heading.text, position]
         for block in section.blocks:
             parts.append(Text(""))
             if block.is_list:
-                parts.append(bullet_list([(safe(t.text), t.is_fallback) for t in block.texts]))
+                for n, t in enumerate(block.texts):
+                    placed.append((len(parts), t, n))
+                parts.append(bullet_list([(self._text_of(t), t.is_fallback) for t in block.texts]))
                 plain += [("[" + fallback_label() + "] " if t.is_fallback else "") + "• " + t.text
                           for t in block.texts]
             else:
@@ -145,10 +166,62 @@ class OverviewScreen(KioskScreen):
                 if text.is_fallback:
                     parts.append(marker_line())
                     plain.append("[" + fallback_label() + "]")
-                parts.append(safe(text.text))
+                placed.append((len(parts), text, -1))
+                parts.append(self._text_of(text))
                 plain.append(text.text)
         self.pane.body.show(parts, "\n".join(plain))
         self.pane.border_title = self._pane_title()
+        self._parts, self._placed = parts, placed
+        self._text_lines = []
+
+    def _layout_lines(self) -> list[tuple[int, str, str, str]]:
+        """(first line on the pane, key, text, language) of each text, at the pane's width."""
+        if self._text_lines:
+            return self._text_lines
+        width = self.pane.body.content_region.width or self.pane.content_region.width
+        if width <= 0:
+            return []
+        console = self.app.console
+        options = console.options.update_width(width)
+        heights = [len(console.render_lines(p, options, pad=False)) for p in self._parts]
+        out = []
+        for index, text, item in self._placed:
+            y = sum(heights[:index])
+            if item > 0:  # a bullet item: count the wrapped lines of the items above
+                section = self.doc.sections[self.section_index]
+                block = next(b for b in section.blocks if text in b.texts)
+                for above in block.texts[:item]:
+                    y += len(safe(above.text).wrap(console, max(1, width - 2)))
+                    y += 1 if above.is_fallback else 0
+                y += 1 if text.is_fallback else 0
+            out.append((y, text.key, text.text, text.language))
+        self._text_lines = out
+        return out
+
+    def _scroll_to_highlight(self) -> None:
+        if self.highlight is None:
+            return
+        key, start, _end = self.highlight
+        for y, k, text, _lang in self._layout_lines():
+            if k != key:
+                continue
+            width = max(1, self.pane.body.content_region.width - (2 if ".i" in key else 0))
+            lines = safe(text[:start] + "x").wrap(self.app.console, width)
+            target = y + max(0, len(lines) - 1)
+            height = self.pane.scrollable_content_region.height
+            if not (self.pane.scroll_y <= target < self.pane.scroll_y + height - 1):
+                self.pane.scroll_to(y=max(0, target - 1), animate=False)
+            return
+
+    def text_at_top(self) -> tuple[str, str] | None:
+        """The first text starting in the pane's view (and its language), for speech."""
+        lines = self._layout_lines()
+        top = self.pane.scroll_y
+        starting = [(text, lang) for y, _k, text, lang in lines if y >= top]
+        if starting:
+            return starting[0]
+        above = [(text, lang) for y, _k, text, lang in lines if y < top]
+        return above[-1] if above else None
 
     def _pane_title(self) -> str:
         marker = "▶ " if self.pane.has_focus else ""
@@ -171,9 +244,37 @@ class OverviewScreen(KioskScreen):
         section: LocalizedSection = self.doc.sections[self.section_index]
         return [(t.text, t.language) for t in section.texts()]
 
+    def reading_items(self, read_on: bool) -> list[tuple[str | None, str, str]]:
+        """This section from its heading; with ``read_on`` the following sections too."""
+        last = self.total if read_on else self.section_index + 1
+        return [(t.key, t.text, t.language)
+                for section in self.doc.sections[self.section_index:last]
+                for t in section.texts()]
+
+    # --- the sentence being read ----------------------------------------
+    def highlight_sentence(self, key: str, start: int, end: int) -> None:
+        """Show the sentence being spoken: its section, in reverse bold, in view."""
+        index = next((i for i, s in enumerate(self.doc.sections)
+                      if any(t.key == key for t in s.texts())), None)
+        if index is None:
+            return
+        self.highlight = (key, start, end)
+        if index != self.section_index:
+            self.show_section(index, focus_text=self.pane.has_focus, quiet=True)
+        else:
+            self._paint_section()
+        self.call_after_refresh(self._scroll_to_highlight)
+
+    def clear_highlight(self) -> None:
+        if self.highlight is not None:
+            self.highlight = None
+            if self.is_mounted:
+                self._paint_section()
+
     # --- showing sections ----------------------------------------------
-    def show_section(self, index: int, *, focus_text: bool = False) -> None:
-        """Show section ``index`` (0-based), remember it for this visit, announce it."""
+    def show_section(self, index: int, *, focus_text: bool = False, quiet: bool = False) -> None:
+        """Show section ``index`` (0-based), remember it for this visit, announce it
+        (``quiet``: not announced, because a reading has moved on into it)."""
         index = max(0, min(index, self.total - 1))
         self.section_index = index
         self.app.visit.section_index = index
@@ -185,6 +286,8 @@ class OverviewScreen(KioskScreen):
         if focus_text:
             self.pane.focus()
             self.pane.border_title = self._pane_title()
+        if quiet:
+            return
         section = self.doc.sections[index]
         self.app.announce(self._section_sentence(index), kind="content",
                           language=section.heading.language)
@@ -212,6 +315,7 @@ class OverviewScreen(KioskScreen):
                 self._announce_toc()
             else:
                 self.pane.scroll_relative(y=-SCROLL_LINES, animate=False)
+                self._announce_view()
         elif self.toc.move(-1):
             self._announce_toc()
         else:
@@ -226,14 +330,21 @@ class OverviewScreen(KioskScreen):
                 self._announce_toc()
             else:
                 self.pane.scroll_relative(y=SCROLL_LINES, animate=False)
+                self._announce_view()
         elif self.toc.move(1):
             self._announce_toc()
         else:
             self.app.announce(_("End of the list."), kind="state")
 
+    def _announce_view(self) -> None:
+        """After scrolling: say the text now at the top of the view."""
+        found = self.text_at_top()
+        if found is not None:
+            self.app.announce(found[0], kind="content", language=found[1])
+
     def do_action(self, key: str) -> None:
         if self.pane.has_focus:
-            self.app.speech_action("listen")
+            self.app.speech_action("listen", read_on=False)  # this section, from its heading
             return
         entry = self.toc.current
         if entry.key == "about":

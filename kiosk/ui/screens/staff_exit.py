@@ -81,6 +81,8 @@ class StaffExitScreen(KioskModal):
         elif name == "back":
             log.info("staff exit cancelled")
             self.dismiss()
+        else:  # say where we are (never the digits)
+            self.app.announce(self.describe_location(), kind="state")
 
     def _check(self) -> None:
         attempt, self._pin = self._pin, ""

@@ -72,8 +72,6 @@ class WelcomeScreen(KioskScreen):
         self.menu.scroll_home(animate=False)
 
     def refresh_texts(self) -> None:
-        keymap = self.app.config.keymap
-        k = lambda action: keys_label(keymap.get(action, ()))  # noqa: E731
         names = [doc.title for doc in self.app.medicines]
         self.query_one("#welcome-title", Static).update(Text(_("Medicine information"), style="bold"))
         intro = _(
@@ -81,17 +79,22 @@ class WelcomeScreen(KioskScreen):
             "from the European Medicines Agency, in plain words and in your language."
         ).format(medicines=_list(names) if names else _("medicines"))
         self.query_one("#welcome-intro", Static).update(Text(intro))
-        keys = "\n".join([
+        keys = "\n".join(self.key_lines())
+        self.query_one("#welcome-keys", Static).update(Text(keys))
+        self.query_one("#welcome-menu-label", Static).update(
+            Text(_("Choose your language, then Start:"), style="bold"))
+        self.menu.repaint()
+
+    def key_lines(self) -> list[str]:
+        keymap = self.app.config.keymap
+        k = lambda action: keys_label(keymap.get(action, ()))  # noqa: E731
+        return [
             _("Move with {up} and {down}. Choose with {action}. Go back with {back}.").format(
                 up=k("up"), down=k("down"), action=k("action"), back=k("back")),
             _("Help at any time: {help}.").format(help=k("help")),
             _("Speech on or off: {speech}. Display and colours: {display}. Language: {language}.").format(
                 speech=k("speech"), display=k("display"), language=k("language")),
-        ])
-        self.query_one("#welcome-keys", Static).update(Text(keys))
-        self.query_one("#welcome-menu-label", Static).update(
-            Text(_("Choose your language, then Start:"), style="bold"))
-        self.menu.repaint()
+        ]
 
     def describe_location(self) -> str:
         return " ".join([
@@ -102,7 +105,19 @@ class WelcomeScreen(KioskScreen):
 
     # --- actions -------------------------------------------------------
     def _announce_item(self) -> None:
-        self.app.announce(self.menu.label_of(), kind="focus")
+        key = self.menu.current.key
+        if key.startswith("lang:"):
+            # Each language is named in itself, by its own voice.
+            code = key[5:]
+            self.app.announce(language_info(code).native_name, kind="focus", language=code)
+        else:
+            self.app.announce(self.menu.label_of(), kind="focus")
+
+    def announce_screen(self) -> None:
+        """Where we are, then the key legend in words (the screen's text alternative)."""
+        super().announce_screen()
+        for line in self.key_lines():
+            self.app.announce(line, kind="content")
 
     def do_up(self, key: str) -> None:
         if self.menu.move(-1):

@@ -38,10 +38,12 @@ class ReadingText(Static):
     def __init__(self) -> None:
         super().__init__("", markup=False, id="reading-text")
         self.plain = ""
+        self.shown: RenderableType = Group()
 
     def show(self, renderables: list[RenderableType], plain: str) -> None:
         self.plain = plain
-        self.update(Group(*renderables))
+        self.shown = Group(*renderables)
+        self.update(self.shown)
 
 
 class ReadingPane(VerticalScroll, can_focus=True, can_focus_children=False):
@@ -59,6 +61,20 @@ class ReadingPane(VerticalScroll, can_focus=True, can_focus_children=False):
 
     def at_bottom(self) -> bool:
         return self.scroll_y >= self.max_scroll_y
+
+    def visible_text(self, lines: int = 3) -> str:
+        """The words on the first lines of the view (what scrolling brought up), for speech."""
+        width = self.body.content_region.width or self.content_region.width
+        if width <= 0:
+            return ""
+        console = self.app.console
+        rendered = console.render_lines(self.body.shown, console.options.update_width(width),
+                                        pad=False)
+        top = int(self.scroll_y)
+        words = []
+        for line in rendered[top: top + lines]:
+            words.append("".join(segment.text for segment in line).strip())
+        return " ".join(w for w in words if w)
 
 
 def bullet_list(items: list[tuple[Text, bool]]) -> RenderableType:

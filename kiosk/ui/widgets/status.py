@@ -29,13 +29,34 @@ class StatusLine(Static):
 
     def refresh_status(self) -> None:
         """Recompute the words from the visit's state (called on every change)."""
-        app = self.app
-        visit = app.visit
-        keymap = app.config.keymap
-        parts = [
-            _("Display: {mode}").format(mode=_(DISPLAY_LABEL.get(visit.theme, visit.theme))),
-            _("Speech: on") if visit.speech_on else _("Speech: off"),
-            _("Language: {name}").format(name=language_info(visit.language).native_name),
-            _("Help: {keys}").format(keys=keys_label(keymap.get("help", ()), limit=1)),
-        ]
-        self.update(Text("  ·  ".join(parts)))
+        self.update(Text("  ·  ".join(status_parts(self.app))))
+
+
+def speech_notice_words(notice: str | None) -> str:
+    """The status line's words for ``KioskApp.speech_notice`` ("" for none)."""
+    if not notice:
+        return ""
+    if notice == "unavailable":
+        return _("Speech is not available.")
+    if notice == "paused":
+        return _("Reading paused.")
+    if notice.startswith("no-voice:"):
+        return _("Speech is not available in {language}.").format(
+            language=language_info(notice[len("no-voice:"):]).native_name)
+    return ""
+
+
+def status_parts(app) -> list[str]:
+    """The status line as separate phrases (Help also speaks them)."""
+    visit = app.visit
+    keymap = app.config.keymap
+    parts = [
+        _("Display: {mode}").format(mode=_(DISPLAY_LABEL.get(visit.theme, visit.theme))),
+        _("Speech: on") if visit.speech_on else _("Speech: off"),
+        _("Language: {name}").format(name=language_info(visit.language).native_name),
+        _("Help: {keys}").format(keys=keys_label(keymap.get("help", ()), limit=1)),
+    ]
+    notice = speech_notice_words(getattr(app, "speech_notice", None))
+    if notice:
+        parts.insert(2, notice)
+    return parts

@@ -1,0 +1,75 @@
+"""Fixtures for the kiosk end to end: the real app, the real narrator, a real (null) sound sink.
+
+The PulseAudio server and its recorder are the ones tests/speech uses
+(``tests/speech/pulse_server.py``, one server per test process).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "speech"))
+
+from pulse_server import (  # noqa: E402
+    PlayerProcessWatch, PulseError, PulseServer, Recorder, shared_recorder, shared_server,
+)
+
+from kiosk.languages import configure_locales, set_language  # noqa: E402
+from kiosk.launcher import build_app, setup_logging  # noqa: E402
+from kiosk.speech import SpeechSettings  # noqa: E402
+from tests.ui.helpers import make_config  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    yield
+    set_language("en")
+
+
+@pytest.fixture(scope="session")
+def pulse() -> Iterator[PulseServer]:
+    try:
+        server = shared_server()
+    except (PulseError, OSError, TimeoutError) as exc:
+        pytest.skip(f"cannot start a PulseAudio server for audio tests: {exc}")
+    saved = {k: os.environ.get(k) for k in server.client_env}
+    os.environ.update(server.client_env)
+    try:
+        yield server
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@pytest.fixture(scope="session")
+def recorder(pulse: PulseServer) -> Recorder:
+    return shared_recorder()
+
+
+@pytest.fixture
+def process_watch() -> type[PlayerProcessWatch]:
+    return PlayerProcessWatch
+
+
+@pytest.fixture
+def kiosk(tmp_path, pulse):
+    """``kiosk(**speech_changes, config_changes=...)``: the real app speaking into the null sink."""
+
+    def factory(*, config_changes: dict | None = None, **speech):
+        settings = SpeechSettings(**{"enabled": True, "player": "paplay", "device": pulse.sink,
+                                     **speech})
+        config = make_config(tmp_path, speech=settings, **(config_changes or {}))
+        setup_logging(config.log_file)
+        configure_locales(config.locales_dir)
+        return build_app(config)
+
+    return factory
