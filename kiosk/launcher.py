@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kiosk.config import KioskConfig
 from kiosk.document.model import Document
-from kiosk.document.source_format import FILE_NAME, DocumentFormatError, load_document
+from kiosk.document.library import load_library
 from kiosk.languages import (
     SOURCE_LANGUAGE,
     available_ui_languages,
@@ -58,20 +58,6 @@ def offered_languages(config: KioskConfig) -> list[str]:
     return sorted(installed)
 
 
-def load_medicines(content_dir: Path) -> list[Document]:
-    """Every ``<content_dir>/<slug>/overview.md``, sorted by name.
-
-    Raises :class:`DocumentFormatError` naming the file and line of the
-    first bad one: a half-loaded kiosk would hide a medicine silently.
-    """
-    content_dir = Path(content_dir)
-    if not content_dir.is_dir():
-        raise DocumentFormatError(str(content_dir), None, "the content folder does not exist")
-    docs = [load_document(folder) for folder in sorted(content_dir.iterdir())
-            if (folder / FILE_NAME).is_file()]
-    return sorted(docs, key=lambda d: d.name.casefold())
-
-
 def speech_announcer(config: KioskConfig):
     """The kiosk's voice: a Narrator with the config's speech settings.
 
@@ -95,13 +81,15 @@ def build_app(config: KioskConfig, *, language: str | None = None, speech: bool 
     default = negotiate_language(wanted, offered) or SOURCE_LANGUAGE
     if default != wanted:
         log.info("default language %s served as %s", wanted, default)
-    medicines: list[Document] = []
+    # One broken medicine file costs that medicine, not the kiosk: the others
+    # are shown and each problem is logged for staff (load_library logs it).
+    library = load_library(config.content_dir)
+    medicines: list[Document] = library.medicines
     error: str | None = None
-    try:
-        medicines = load_medicines(config.content_dir)
-    except DocumentFormatError as exc:
-        error = str(exc)
-        log.error("cannot load content: %s", exc)
+    if not medicines:
+        error = str(library.problems[0]) if library.problems else (
+            f"{config.content_dir}: no medicine found (each needs a folder with overview.md)")
+        log.error("cannot show any medicine: %s", error)
     if announcer is None:
         announcer = speech_announcer(config)
     return KioskApp(config, medicines, languages=offered, default_language=default,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import logging
 import os
 import signal
@@ -9,7 +11,7 @@ import subprocess
 import sys
 import textwrap
 
-from kiosk.launcher import build_app, load_medicines, offered_languages, setup_logging
+from kiosk.launcher import build_app, offered_languages, setup_logging
 from kiosk.ui.screens.message import MessageScreen
 from tests.ui.helpers import CONTENT, PROJECT, flat, make_config, screen_text, write_catalog
 
@@ -35,9 +37,26 @@ def test_default_language_negotiated(tmp_path):
     assert app.defaults.language == "en"
 
 
-def test_load_medicines_reads_each_folder():
-    docs = load_medicines(CONTENT)
-    assert [d.slug for d in docs] == ["opzelura"]
+def test_the_app_gets_every_medicine_of_the_content_folder(tmp_path):
+    app = build_app(make_config(tmp_path))
+    assert [d.slug for d in app.medicines] == ["opzelura"]
+
+
+async def test_one_broken_medicine_does_not_hide_the_others(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT / "opzelura", content / "opzelura")
+    (content / "broken").mkdir()
+    (content / "broken" / "overview.md").write_text('+++\nname = "X"\n+++\n\ntext\n')
+    config = make_config(tmp_path, content_dir=content)
+    setup_logging(config.log_file)
+    app = build_app(config)
+    assert [d.slug for d in app.medicines] == ["opzelura"]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, MessageScreen)
+        assert "Opzelura" in screen_text(app)
+    log_text = config.log_file.read_text()
+    assert "broken" in log_text and "overview.md, line 5" in log_text
 
 
 async def test_bad_content_file_shows_message_naming_file_and_line(tmp_path):
