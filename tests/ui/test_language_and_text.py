@@ -83,7 +83,8 @@ async def test_about_dates_follow_language(make_app, tmp_path):
         await pilot.press("i")
         await pilot.pause()
         plain = app.screen.pane.body.plain
-        assert "Authorised in the EU on: April 19, 2023" in plain
+        # British English, as the EMA writes it
+        assert "Authorised in the EU on: 19 April 2023" in plain
         assert "Last updated: April 2023" in plain
         assert "EMA reference: EMA/100444/2023" in plain
         assert "Product number: EMA/H/C/005843" in plain

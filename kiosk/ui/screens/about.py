@@ -1,20 +1,17 @@
 """About this information: where the text comes from and how current it is.
 
-Dates are written the visitor's way with Babel (``format_date`` "long",
-and the month-year skeleton ``yMMMM``), never as ISO numbers.
+Dates are written the visitor's way (kiosk.languages.formatting: Babel's
+long date and the month-year skeleton ``yMMMM``), never as ISO numbers.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-
-from babel import Locale
-from babel.dates import format_date, format_skeleton
 from rich.text import Text
 from textual.widgets import Static
 
 from kiosk.document.sanitize import clean_text
 from kiosk.languages import _, active_language
+from kiosk.languages.formatting import format_long_date, format_year_month
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.screens.overview import translation_note
@@ -22,23 +19,6 @@ from kiosk.ui.widgets.reading import ReadingPane
 from kiosk.ui.widgets.status import StatusLine
 
 SCROLL_LINES = 3
-
-
-def _locale() -> Locale:
-    try:
-        return Locale.parse(active_language())
-    except Exception:
-        return Locale.parse("en")
-
-
-def long_date(date: _dt.date) -> str:
-    """19 April 2023 / 19. April 2023 in the active language."""
-    return format_date(date, format="long", locale=_locale())
-
-
-def month_year(year: int, month: int) -> str:
-    """April 2023 in the active language (no invented day)."""
-    return format_skeleton("yMMMM", _dt.date(year, month, 1), locale=_locale())
 
 
 class AboutScreen(KioskScreen):
@@ -74,10 +54,10 @@ class AboutScreen(KioskScreen):
             out.append(_("Product number: {number}").format(number=facts.product_number))
         if facts.authorisation_date:
             out.append(_("Authorised in the EU on: {date}").format(
-                date=long_date(facts.authorisation_date)))
+                date=format_long_date(facts.authorisation_date)))
         if facts.last_updated:
             out.append(_("Last updated: {month}").format(
-                month=month_year(facts.last_updated.year, facts.last_updated.month)))
+                month=format_year_month(facts.last_updated)))
         if facts.source_url:
             out.append(_("Source: {address}").format(address=facts.source_url))
         if doc.is_translated:
