@@ -56,7 +56,10 @@ def key_table(keymap: dict[str, tuple[str, ...]]) -> dict[str, str]:
 class KioskApp(App[int], inherit_bindings=False):
     """The walk-up kiosk."""
 
-    CSS_PATH = "app.tcss"
+    # Textual 8 loads a screen's CSS_PATH when the screen is pushed, but not
+    # for the app's default screen (get_default_screen), so the screens that
+    # can be the first one have their styles listed here as well.
+    CSS_PATH = ["app.tcss", "screens/welcome.tcss", "screens/message.tcss"]
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = []
     TITLE = "Medicine information"

@@ -128,3 +128,11 @@ class MenuList(VerticalScroll, can_focus=True, can_focus_children=False):
         focused = self.has_focus
         for i, item in enumerate(self.query(MenuItem)):
             item.paint(i == self.index, focused)
+        # New labels (another language) can change the layout around the list;
+        # keep the highlighted entry in view once the new layout exists.
+        self.call_after_refresh(self._keep_current_in_view)
+
+    def _keep_current_in_view(self) -> None:
+        items = list(self.query(MenuItem))
+        if items:
+            self.scroll_to_widget(items[self.index], animate=False)
