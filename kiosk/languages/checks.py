@@ -42,7 +42,7 @@ from typing import Iterable
 
 from babel.messages.catalog import PYTHON_FORMAT, Catalog, Message
 from babel.messages.plurals import get_plural
-from babel.messages.pofile import PoFileError, read_po
+from babel.messages.pofile import PoFileError
 
 from kiosk.config import PROJECT_ROOT
 from kiosk.document.sanitize import has_unsafe_characters

@@ -6,9 +6,7 @@ The PulseAudio server and its recorder are the ones tests/speech uses
 
 from __future__ import annotations
 
-import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import Iterator
 
@@ -17,7 +15,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "speech"))
 
 from pulse_server import (  # noqa: E402
-    PlayerProcessWatch, PulseError, PulseServer, Recorder, shared_recorder, shared_server,
+    PlayerProcessWatch, PulseServer, Recorder, server_for_tests, shared_recorder,
 )
 
 from kiosk.languages import configure_locales, set_language  # noqa: E402
@@ -34,20 +32,7 @@ def _english_after_each_test():
 
 @pytest.fixture(scope="session")
 def pulse() -> Iterator[PulseServer]:
-    try:
-        server = shared_server()
-    except (PulseError, OSError, TimeoutError) as exc:
-        pytest.skip(f"cannot start a PulseAudio server for audio tests: {exc}")
-    saved = {k: os.environ.get(k) for k in server.client_env}
-    os.environ.update(server.client_env)
-    try:
-        yield server
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    yield from server_for_tests()
 
 
 @pytest.fixture(scope="session")

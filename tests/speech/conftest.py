@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
-from pulse_server import (PlayerProcessWatch, PulseError, PulseServer, Recorder, shared_recorder,
-                          shared_server)
+from pulse_server import (PlayerProcessWatch, PulseServer, Recorder, server_for_tests,
+                          shared_recorder)
 
 REPO = Path(__file__).resolve().parent.parent.parent
 OPZELURA = REPO / "content" / "opzelura"
@@ -29,20 +28,7 @@ def pulse() -> Iterator[PulseServer]:
     Clients (paplay, parec, the narrator's players) find it through
     PULSE_SERVER, set here for the whole session and restored afterwards.
     """
-    try:
-        server = shared_server()  # shared with tests/integration in the same run
-    except (PulseError, OSError, TimeoutError) as exc:
-        pytest.skip(f"cannot start a PulseAudio server for audio tests: {exc}")
-    saved = {k: os.environ.get(k) for k in server.client_env}
-    os.environ.update(server.client_env)
-    try:
-        yield server
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    yield from server_for_tests()  # shared with tests/integration in the same run
 
 
 @pytest.fixture(scope="session")

@@ -146,6 +146,31 @@ def shared_server() -> "PulseServer":
     return _shared_server
 
 
+def server_for_tests():
+    """The shared server as a pytest session fixture body (tests/speech, tests/integration).
+
+    Skips, with the reason, where no server can start; sets PULSE_SERVER and
+    friends for the session so every client (paplay, parec, the narrator's
+    player) finds it, and restores the environment afterwards.
+    """
+    import pytest
+
+    try:
+        server = shared_server()
+    except (PulseError, OSError, TimeoutError) as exc:
+        pytest.skip(f"cannot start a PulseAudio server for audio tests: {exc}")
+    saved = {k: os.environ.get(k) for k in server.client_env}
+    os.environ.update(server.client_env)
+    try:
+        yield server
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
 def shared_recorder() -> "Recorder":
     """One running recording of the shared server's sink (tests take snapshots)."""
     global _shared_recorder

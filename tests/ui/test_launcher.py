@@ -7,7 +7,6 @@ import shutil
 import logging
 import os
 import signal
-import subprocess
 import sys
 import textwrap
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 
-from kiosk.config import KioskConfig
 from kiosk.languages import configure_locales
 from kiosk.launcher import build_app
 from tests.ui.helpers import make_config

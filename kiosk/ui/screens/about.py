@@ -13,15 +13,13 @@ from kiosk.document.sanitize import clean_text
 from kiosk.languages import _, active_language
 from kiosk.languages.formatting import format_long_date, format_year_month
 from kiosk.ui.keynames import keys_label
-from kiosk.ui.screens.base import KioskScreen
+from kiosk.ui.screens.base import KioskScreen, ScrollingTextMixin
 from kiosk.ui.screens.overview import translation_note
 from kiosk.ui.widgets.reading import ReadingPane
 from kiosk.ui.widgets.status import StatusLine
 
-SCROLL_LINES = 3
 
-
-class AboutScreen(KioskScreen):
+class AboutScreen(ScrollingTextMixin, KioskScreen):
     """The document facts; Back (or Action) returns to the overview."""
 
     CSS_PATH = "about.tcss"
@@ -82,20 +80,6 @@ class AboutScreen(KioskScreen):
 
     def speakable_texts(self) -> list[tuple[str, str]]:
         return [(line, active_language()) for line in self.lines()]
-
-    def do_up(self, key: str) -> None:
-        if self.pane.at_top():
-            self.app.announce(_("Top of the text."), kind="state")
-        else:
-            self.pane.scroll_relative(y=-SCROLL_LINES, animate=False)
-            self.app.announce(self.pane.visible_text(), kind="content")
-
-    def do_down(self, key: str) -> None:
-        if self.pane.at_bottom():
-            self.app.announce(_("End of the text."), kind="state")
-        else:
-            self.pane.scroll_relative(y=SCROLL_LINES, animate=False)
-            self.app.announce(self.pane.visible_text(), kind="content")
 
     def do_action(self, key: str) -> None:
         self.app.pop_screen()

@@ -127,3 +127,30 @@ class KioskModal(KioskScreenMixin, ModalScreen, inherit_bindings=False):
     """A modal dialog; it leaves the screen beneath exactly as it was."""
 
     AUTO_FOCUS = None
+
+
+class ScrollingTextMixin:
+    """Up/Down scroll a screen's text pane a few lines and read out what came into view.
+
+    Shared by the screens that are one page of text (About, Help); at either
+    end the visitor is told so, instead of a key that silently does nothing.
+    """
+
+    SCROLL_LINES = 3
+    app: "KioskApp"
+
+    def do_up(self, key: str) -> None:
+        self._scroll(-1)
+
+    def do_down(self, key: str) -> None:
+        self._scroll(1)
+
+    def _scroll(self, direction: int) -> None:
+        pane = self.pane  # type: ignore[attr-defined]
+        if pane.at_top() if direction < 0 else pane.at_bottom():
+            end = _("Top of the text.") if direction < 0 else _("End of the text.")
+            self.app.announce(end, kind="state")
+        else:
+            pane.scroll_relative(y=direction * self.SCROLL_LINES, animate=False)
+            self.app.announce(pane.visible_text(), kind="content")
+

@@ -15,13 +15,11 @@ from textual.widgets import Static
 from kiosk.keys import ACTIONS
 from kiosk.languages import _
 from kiosk.ui.keynames import digit_range_label, keys_label
-from kiosk.ui.screens.base import KioskModal
+from kiosk.ui.screens.base import KioskModal, ScrollingTextMixin
 from kiosk.ui.widgets.reading import ReadingPane
 
-SCROLL_LINES = 3
 
-
-class HelpScreen(KioskModal):
+class HelpScreen(ScrollingTextMixin, KioskModal):
     """Layered help, EZ Access style; Help, Back or Action close it."""
 
     CSS_PATH = "help.tcss"
@@ -97,20 +95,6 @@ class HelpScreen(KioskModal):
         """Help is spoken whole (any key stops it; Help again closes it)."""
         for n, line in enumerate(self.spoken_lines()):
             self.app.announce(line, kind="screen" if n == 0 else "content")
-
-    def do_up(self, key: str) -> None:
-        if self.pane.at_top():
-            self.app.announce(_("Top of the text."), kind="state")
-        else:
-            self.pane.scroll_relative(y=-SCROLL_LINES, animate=False)
-            self.app.announce(self.pane.visible_text(), kind="content")
-
-    def do_down(self, key: str) -> None:
-        if self.pane.at_bottom():
-            self.app.announce(_("End of the text."), kind="state")
-        else:
-            self.pane.scroll_relative(y=SCROLL_LINES, animate=False)
-            self.app.announce(self.pane.visible_text(), kind="content")
 
     def _close(self, key: str = "") -> None:
         self.dismiss()

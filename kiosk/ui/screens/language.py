@@ -15,6 +15,14 @@ from kiosk.ui.screens.base import KioskModal
 from kiosk.ui.widgets.menu import MenuEntry, MenuList
 
 
+def language_label(code: str) -> str:
+    """A language named in itself, marked when it is the one in use."""
+    name = language_info(code).native_name
+    if code == active_language():
+        return _("{language} (chosen)").format(language=name)
+    return name
+
+
 class LanguageScreen(KioskModal):
     """Up/Down through the languages, Action chooses, Back keeps the old one."""
 
@@ -27,16 +35,9 @@ class LanguageScreen(KioskModal):
         with Vertical(id="language-dialog"):
             yield Static("", id="language-title", markup=False)
             yield MenuList(
-                [MenuEntry(code, lambda code=code: self._label(code)) for code in codes],
+                [MenuEntry(code, lambda code=code: language_label(code)) for code in codes],
                 index=index, id="language-menu",
             )
-
-    @staticmethod
-    def _label(code: str) -> str:
-        name = language_info(code).native_name
-        if code == active_language():
-            return _("{language} (chosen)").format(language=name)
-        return name
 
     @property
     def menu(self) -> MenuList:

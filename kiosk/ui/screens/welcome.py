@@ -9,21 +9,22 @@ find theirs, then "Start".
 
 from __future__ import annotations
 
-from babel.lists import format_list
 from rich.text import Text
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from kiosk.languages import _, active_language, language_info
+from kiosk.languages import _, language_info
+from kiosk.languages.formatting import format_list
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.screens.base import KioskScreen
+from kiosk.ui.screens.language import language_label
 from kiosk.ui.widgets.menu import MenuEntry, MenuList
 from kiosk.ui.widgets.status import StatusLine
 
 
 def _list(names: list[str]) -> str:
     try:
-        return format_list(names, locale=active_language())
+        return format_list(names)
     except Exception:  # an unknown locale must never stop the welcome screen
         return ", ".join(names)
 
@@ -44,18 +45,11 @@ class WelcomeScreen(KioskScreen):
 
     def _entries(self) -> list[MenuEntry]:
         entries = [
-            MenuEntry(f"lang:{code}", lambda code=code: self._language_label(code))
+            MenuEntry(f"lang:{code}", lambda code=code: language_label(code))
             for code in self.app.languages
         ]
         entries.append(MenuEntry("start", lambda: "» " + _("Start") + " «"))
         return entries
-
-    @staticmethod
-    def _language_label(code: str) -> str:
-        name = language_info(code).native_name
-        if code == active_language():
-            return _("{language} (chosen)").format(language=name)
-        return name
 
     @property
     def menu(self) -> MenuList:
