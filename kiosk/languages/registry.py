@@ -15,6 +15,8 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 from babel.core import negotiate_locale
 
+from kiosk.languages.language_names import LANGUAGE_NAMES
+
 SOURCE_LANGUAGE = "en"
 
 SUPPORTED_LANGUAGES: tuple[str, ...] = (
@@ -36,6 +38,14 @@ class Language:
 
 @lru_cache(maxsize=None)
 def language_info(code: str) -> Language:
+    """Describe ``code``: from the table of Babel's names, else from CLDR directly."""
+    known = LANGUAGE_NAMES.get(code)
+    if known is not None:
+        return Language(code, *known)
+    return language_info_from_cldr(code)
+
+
+def language_info_from_cldr(code: str) -> Language:
     """Describe ``code`` from CLDR; the native name is capitalised as a menu item."""
     try:
         locale = Locale.parse(code)

@@ -70,7 +70,11 @@ class NarratorAnnouncer:
         """Called by the app once it runs on its event loop."""
         self.app = app
         self._loop = asyncio.get_running_loop()
-        self.narrator.start()
+        # Most visits never use speech: the engine (eSpeak NG, pyttsx3, a
+        # check in a child process; ~100 ms and ~8 MiB) starts with the first
+        # utterance unless speech is on by default.  It then stays loaded.
+        if app.visit.speech_on:
+            self.narrator.start()
         if self._early_unavailable is not None:
             app.speech_unavailable(self._early_unavailable)
             self._early_unavailable = None

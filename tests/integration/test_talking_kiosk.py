@@ -160,14 +160,17 @@ async def test_utterances_never_overlap_while_keys_fly(kiosk, process_watch):
 async def test_speech_key_is_spoken_and_shown(kiosk, recorder):
     app = kiosk(enabled=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        narrator = await ready(pilot, app)
+        narrator = app.announcer.narrator
+        await pilot.pause(0.3)
         assert isinstance(app.screen, WelcomeScreen) and not app.visit.speech_on
+        assert narrator._thread is None, "with speech off the engine must not load at start"
         says = spy(narrator, "say")
         t_on = time.monotonic()
-        await pilot.press("f4")
+        await pilot.press("f4")  # the first utterance starts the engine
         assert app.visit.speech_on and "Speech: on" in flat(screen_text(app))
         assert says[0][0][0] == "Speech on."
-        assert await wait_for(pilot, lambda: recorder.snapshot().first_sound_after(t_on), 2)
+        assert await wait_for(pilot, lambda: recorder.snapshot().first_sound_after(t_on), 3)
+        await ready(pilot, app)
         await quiet(pilot, app, recorder)
         says.clear()
         t_off = time.monotonic()
@@ -279,10 +282,12 @@ async def test_language_without_a_voice_is_shown_not_misread(kiosk, recorder):
 async def test_idle_reset_restores_rate_volume_and_speech_mode(kiosk):
     app = kiosk(enabled=False, config_changes={"idle_timeout": 0.5, "idle_warning": 0.8})
     async with app.run_test(size=(80, 24)) as pilot:
-        narrator = await ready(pilot, app)
+        narrator = app.announcer.narrator
         settings = narrator.settings
         says = spy(narrator, "say")
-        await pilot.press("s", "plus", "plus", "right_square_bracket")
+        await pilot.press("s")  # speech on: the engine starts with "Speech on."
+        await ready(pilot, app)
+        await pilot.press("plus", "plus", "right_square_bracket")
         assert app.visit.speech_on
         assert narrator.volume == pytest.approx(settings.volume + 2 * settings.volume_step)
         assert narrator.rate == settings.rate + settings.rate_step
