@@ -193,13 +193,14 @@ class PlayerProcessWatch:
         self.overlaps: list[list[tuple[int, str]]] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
-        # Only processes newer than this are read (pids grow), so a scan is cheap.
-        self._baseline = max(int(e) for e in os.listdir("/proc") if e.isdigit()) - 1000
+        # Processes that existed before the watch are skipped, so a scan is cheap.
+        # (Not "pids above the highest one": pids wrap around at pid_max.)
+        self._before = {e for e in os.listdir("/proc") if e.isdigit()}
 
     def alive(self) -> list[tuple[int, str]]:
         pids = []
         for entry in os.listdir("/proc"):
-            if not entry.isdigit() or int(entry) < self._baseline:
+            if not entry.isdigit() or entry in self._before:
                 continue
             try:
                 with open(f"/proc/{entry}/cmdline", "rb") as f:
