@@ -13,13 +13,15 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
-
-from babel.messages.catalog import Catalog
+from typing import TYPE_CHECKING
 
 from kiosk.document.model import BulletList, Document, Paragraph
 from kiosk.languages.catalog_files import has_message
 from kiosk.languages.registry import SOURCE_LANGUAGE
 from kiosk.languages.translator import translations_for
+
+if TYPE_CHECKING:  # Babel's catalog module is slow to import; only tools need it
+    from babel.messages.catalog import Catalog
 
 DOMAIN_PREFIX = "doc-"
 
@@ -35,6 +37,8 @@ def document_template(document: Document, source: str | None = None) -> Catalog:
     Each entry carries its place ("s3.p2" = section 3, paragraph 2) as an
     extracted comment, so a translator sees where the text stands.
     """
+    from babel.messages.catalog import Catalog
+
     catalog = Catalog(
         project=f"Medicine kiosk: {document.name}",
         version="1",
