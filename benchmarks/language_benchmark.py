@@ -27,7 +27,6 @@ import asyncio
 import statistics
 import sys
 import tempfile
-import textwrap
 import time
 from pathlib import Path
 
@@ -35,35 +34,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from ui_benchmark import _timed_key, run_child  # noqa: E402
-
-CHILD = textwrap.dedent("""
-    import sys, time
-    from dataclasses import replace
-    from pathlib import Path
-    sys.path.insert(0, {root!r})
-    from tests.ui.helpers import make_config
-    from kiosk.launcher import build_app, setup_logging
-    tmp = Path(sys.argv[2])
-    config = make_config(tmp)
-    if {all_languages!r}:
-        config = replace(config, locales_dir=Path({locales!r}))
-    elif {listed!r}:
-        config = replace(config, languages={listed!r})
-    setup_logging(config.log_file)
-    app = build_app(config)
-    async def auto(pilot):
-        await pilot.pause()
-        assert type(pilot.app.screen).__name__ == "WelcomeScreen"
-        open(sys.argv[1], "w").write(repr(time.time()))
-        pilot.app.exit()
-    app.run(headless=True, size=(80, 24), auto_pilot=auto)
-""")
-
+from ui_benchmark import _timed_key, kiosk_child, run_child  # noqa: E402
 
 def child(all_languages: bool, listed: tuple[str, ...] = ()) -> str:
-    return CHILD.format(root=str(ROOT), all_languages=all_languages, listed=listed,
-                        locales=str(ROOT / "locales"))
+    if all_languages:
+        return kiosk_child(f"{{'locales_dir': Path({str(ROOT / 'locales')!r})}}")
+    if listed:
+        return kiosk_child(f"{{'languages': {listed!r}}}")
+    return kiosk_child()
 
 
 async def switch_latency(rounds: int) -> tuple[list[float], list[float], list[float], int]:

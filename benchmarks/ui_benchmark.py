@@ -47,14 +47,15 @@ BASELINE_CHILD = textwrap.dedent("""
     Minimal().run(headless=True, size=(80, 24), auto_pilot=auto)
 """)
 
-KIOSK_CHILD = textwrap.dedent("""
+_KIOSK_CHILD = textwrap.dedent("""
     import sys, time
+    from dataclasses import replace
     from pathlib import Path
     sys.path.insert(0, {root!r})
     from tests.ui.helpers import make_config
     from kiosk.launcher import build_app, setup_logging
     tmp = Path(sys.argv[2])
-    config = make_config(tmp)
+    config = replace(make_config(tmp), **{changes})
     setup_logging(config.log_file)
     app = build_app(config)
     async def auto(pilot):
@@ -63,7 +64,15 @@ KIOSK_CHILD = textwrap.dedent("""
         open(sys.argv[1], "w").write(repr(time.time()))
         pilot.app.exit()
     app.run(headless=True, size=(80, 24), auto_pilot=auto)
-""").format(root=str(ROOT))
+""")
+
+
+def kiosk_child(changes: str = "{}") -> str:
+    """The kiosk start-up child; ``changes`` is Python source of a dict of config changes."""
+    return _KIOSK_CHILD.format(root=str(ROOT), changes=changes)
+
+
+KIOSK_CHILD = kiosk_child()
 
 
 def run_child(code: str) -> tuple[float, float]:
