@@ -22,15 +22,10 @@ from kiosk.ui.widgets.menu import MenuEntry, MenuList
 from kiosk.ui.widgets.reading import (
     ReadingPane, bullet_list, fallback_label, marker_line, safe,
 )
+from kiosk.languages.formatting import section_position
 from kiosk.ui.widgets.status import StatusLine
 
 SCROLL_LINES = 3
-
-
-def position_text(number: int, total: int) -> str:
-    """ "Section 3 of 8" (plural form chosen by the total)."""
-    return ngettext("Section {number} of {total}", "Section {number} of {total}", total).format(
-        number=number, total=total)
 
 
 def sentence(text: str) -> str:
@@ -150,7 +145,7 @@ class OverviewScreen(KioskScreen):
             parts.append(marker_line())
         placed.append((len(parts), section.heading, -1))
         parts.append(self._text_of(section.heading, "bold underline"))
-        position = position_text(section.number, self.total)
+        position = section_position(section.number, self.total)
         parts.append(Text(position, style="italic"))
         plain += [section.heading.text, position]
         for block in section.blocks:
@@ -225,13 +220,13 @@ class OverviewScreen(KioskScreen):
 
     def _pane_title(self) -> str:
         marker = "▶ " if self.pane.has_focus else ""
-        return marker + position_text(self.section_index + 1, self.total)
+        return marker + section_position(self.section_index + 1, self.total)
 
     # --- speech and help -----------------------------------------------
     def _section_sentence(self, index: int) -> str:
         section = self.doc.sections[index]
         return sentence("{position}: {heading}".format(
-            position=position_text(index + 1, self.total), heading=section.heading.text))
+            position=section_position(index + 1, self.total), heading=section.heading.text))
 
     def describe_location(self) -> str:
         where = _("Overview of {medicine}.").format(medicine=self.doc.document.name)
