@@ -1,9 +1,9 @@
 """The ``kiosk`` command: start the kiosk, import a medicine, check catalogs.
 
-This is the only place that writes to stdout/stderr, and only before the
-TUI starts or after it ends; while the TUI runs everything goes to the log
-file.  Subcommands import their layer lazily so ``kiosk check`` on a staff
-laptop never loads Textual.
+Only this module and the staff commands it calls (:mod:`kiosk.commands`)
+write to stdout/stderr, and never while the TUI runs: then everything goes
+to the log file.  Subcommands import their layer lazily so ``kiosk check``
+on a staff laptop never loads Textual.
 """
 
 from __future__ import annotations
@@ -38,9 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--language", action="append", help="check only this language (repeatable)")
 
     cat = sub.add_parser("catalogs", help="maintain the gettext catalogs")
-    cat.add_argument("step", choices=("extract", "update", "compile"),
+    cat.add_argument("step", choices=("extract", "update", "compile", "migrate-plurals"),
                      help="extract: write .pot templates; update: merge them into every .po; "
-                          "compile: build the .mo files")
+                          "compile: build the .mo files; migrate-plurals: adopt the installed "
+                          "Babel's CLDR plural rules, mapping the forms by category")
+    cat.add_argument("--language", action="append",
+                     help="migrate-plurals: only this language code (repeatable)")
     return parser
 
 
@@ -76,13 +79,13 @@ def main(argv: list[str] | None = None) -> int:
         return run_import_command(Path(args.file), output, slug=args.slug,
                                   force=args.force, to_stdout=args.stdout)
     if command == "check":
-        from kiosk.languages.checks import run_check_command
+        from kiosk.commands.check import run_check_command
 
         return run_check_command(config, languages=args.language)
     if command == "catalogs":
-        from kiosk.languages.maintenance import run_catalogs_command
+        from kiosk.commands.catalogs import run_catalogs_command
 
-        return run_catalogs_command(config, args.step)
+        return run_catalogs_command(config, args.step, args.language)
     parser.error(f"unknown command {command}")
     return 2
 

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.keys import ACTION_NAMES, PROFILES, build_keymap
+from kiosk.paths import PROJECT_ROOT
 from kiosk.speech.settings import SpeechSettings
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG_NAME = "kiosk.toml"
 THEMES = ("standard", "high-contrast", "terminal")
 _KEY_NAME = re.compile(r"^[a-z0-9_+]+$")

@@ -9,7 +9,6 @@ While the TUI runs nothing is written to stdout or stderr.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -23,26 +22,10 @@ from kiosk.languages import (
     configure_locales,
     negotiate_language,
 )
-from kiosk.languages.document_catalog import DOMAIN_PREFIX
+from kiosk.languages.domains import DOMAIN_PREFIX
+from kiosk.logs import setup_logging
 
 log = logging.getLogger("kiosk")
-
-
-def setup_logging(log_file: Path) -> logging.Handler:
-    """Log to a rotating file only (the terminal belongs to the TUI)."""
-    log_file = Path(log_file)
-    log_file.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger("kiosk")
-    for old in list(root.handlers):
-        root.removeHandler(old)
-        old.close()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    root.propagate = False
-    return handler
 
 
 def offered_languages(config: KioskConfig) -> list[str]:
@@ -102,8 +85,10 @@ def launch(config: KioskConfig, kiosk_mode: bool | None = None, language: str | 
     """Run the kiosk until staff leave it; returns the process exit code."""
     if kiosk_mode is not None:
         config = replace(config, kiosk_mode=kiosk_mode)
-    setup_logging(config.log_file)
+    logging_handler = setup_logging(config.log_file)
     log.info("starting (config %s, kiosk mode %s)", config.source, config.kiosk_mode)
+    if logging_handler.problem:
+        log.warning("%s", logging_handler.problem)
     # Textual lets ctrl+c/ctrl+z raise signals when this is set; a kiosk must not.
     os.environ.pop("TEXTUAL_ALLOW_SIGNALS", None)
     try:

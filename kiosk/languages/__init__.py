@@ -17,6 +17,7 @@ from kiosk.languages.translator import (
     active_language,
     available_ui_languages,
     configure_locales,
+    interface_translated,
     ngettext,
     set_language,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "active_language",
     "available_ui_languages",
     "configure_locales",
+    "interface_translated",
     "language_info",
     "negotiate_language",
     "ngettext",

@@ -25,18 +25,47 @@ def catalog_paths(locales_dir: Path, code: str, domain: str) -> tuple[Path, Path
 
 
 def load_translations(locales_dir: Path, code: str, domain: str) -> gettext.NullTranslations:
-    """Load one catalog; a missing or broken one gives the source text, logged."""
+    """Load one catalog, as safely as it can be had.
+
+    The ``.mo`` when it is newer than the ``.po``; otherwise, or when the
+    ``.mo`` cannot be read (wrong permissions, a broken file), the ``.po``
+    compiled in memory.  When neither can be read the result is an empty
+    catalog: the source text is shown, marked as English by the screens
+    (see :func:`is_loaded`).  Every fallback is logged with the file and why.
+    """
     po, mo = catalog_paths(locales_dir, code, domain)
-    try:
-        if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
+    if mo.is_file() and (not po.is_file() or _newer_or_same(mo, po)):
+        try:
             with mo.open("rb") as fh:
                 return gettext.GNUTranslations(fh)
-        if po.is_file():
-            log.warning("compiling %s in memory: its .mo is missing or older", po)
-            return gettext.GNUTranslations(io.BytesIO(compile_po(po)))
-    except Exception as exc:  # a broken catalog must not stop the kiosk
-        log.error("cannot load catalog %s/%s: %s", code, domain, exc)
+        except Exception as exc:  # a broken or unreadable catalog must not stop the kiosk
+            log.error("cannot read %s (%s): %s", mo, _reason(exc),
+                      "using the .po instead" if po.is_file() else "showing English")
+    if po.is_file():
+        try:
+            translations = gettext.GNUTranslations(io.BytesIO(compile_po(po)))
+        except Exception as exc:
+            log.error("cannot read %s (%s): showing English, marked", po, _reason(exc))
+        else:
+            log.warning("compiled %s in memory: its .mo is missing, older or unreadable", po)
+            return translations
     return gettext.NullTranslations()
+
+
+def is_loaded(translations: gettext.NullTranslations) -> bool:
+    """True when ``translations`` is a real catalog, not the empty stand-in for a missing one."""
+    return isinstance(translations, gettext.GNUTranslations)
+
+
+def _newer_or_same(mo: Path, po: Path) -> bool:
+    try:
+        return mo.stat().st_mtime >= po.stat().st_mtime
+    except OSError:
+        return False
+
+
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
 
 
 def compile_po(po: Path) -> bytes:
@@ -62,7 +91,7 @@ def _drop_unsafe_entries(catalog, po: Path) -> None:
     never reach the terminal.  Each dropped entry is logged for staff.
     """
     from kiosk.document.sanitize import has_unsafe_characters
-    from kiosk.languages.checks import brace_fields
+    from kiosk.languages.format_fields import brace_fields
 
     def fields(text: str) -> set[str] | None:
         try:

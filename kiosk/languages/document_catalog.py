@@ -17,19 +17,12 @@ from typing import TYPE_CHECKING
 
 from kiosk.document.model import BulletList, Document, Paragraph
 from kiosk.languages.catalog_files import has_message
+from kiosk.languages.domains import DOMAIN_PREFIX, document_domain
 from kiosk.languages.registry import SOURCE_LANGUAGE
 from kiosk.languages.translator import translations_for
 
 if TYPE_CHECKING:  # Babel's catalog module is slow to import; only tools need it
     from babel.messages.catalog import Catalog
-
-DOMAIN_PREFIX = "doc-"
-
-
-def document_domain(slug: str) -> str:
-    """The gettext domain of one medicine's text, e.g. ``doc-opzelura``."""
-    return f"{DOMAIN_PREFIX}{slug}"
-
 
 def document_template(document: Document, source: str | None = None) -> Catalog:
     """The ``.pot`` catalog of a document: every text unit, in reading order.

@@ -8,15 +8,21 @@
   old translation marked fuzzy with the previous English (``#| msgid``), new
   texts are added, removed ones become obsolete (``#~``); a missing ``.po``
   is created for every supported language.
-* ``compile`` builds a ``.mo`` beside every ``.po``, without fuzzy entries.
-  A catalog with a blocking error (unreadable, wrong plural forms, broken
+* ``compile`` builds a ``.mo`` beside every ``.po``, without fuzzy entries,
+  with the catalog's own ``Plural-Forms`` rule (as ``msgfmt`` does; the
+  installed Babel's CLDR rule is never imposed, see
+  :mod:`kiosk.languages.plural_forms`).  A catalog with a blocking error
+  (unreadable, entries whose forms do not match its header, broken
   placeholders, control characters, or rejected by ``msgfmt --check``) gets
   no new ``.mo``: every error is reported with its file and entry and the
-  command exits non-zero.  Incomplete catalogs compile: what is not
-  translated is shown in English, marked.
+  command exits non-zero.  The kiosk still starts: it compiles such a
+  catalog in memory, dropping the broken entries, or shows English, marked.
+  Incomplete catalogs compile: what is not translated is shown in English,
+  marked.
 
-Everything is written atomically (temporary file + rename), so the kiosk or
-a translator's editor never sees half a file.
+Everything is written atomically (temporary file + rename) with the mode an
+ordinary new file gets (:func:`kiosk.files.write_atomically`), so the kiosk
+or a translator's editor never sees half a file and every account can read it.
 """
 
 from __future__ import annotations
@@ -25,24 +31,23 @@ import copy
 import difflib
 import datetime as _dt
 import io
-import sys
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
-from kiosk.config import PROJECT_ROOT
+from kiosk.files import write_atomically
 from kiosk.languages.catalog_files import catalog_paths
-from kiosk.languages.checks import (
+from kiosk.languages.catalog_reading import (
     MSGFMT_MISSING,
-    Problem,
     check_msgfmt,
-    check_placeholders,
-    check_plural_forms,
-    check_text_safety,
     load_catalog,
     msgfmt_command,
 )
+from kiosk.languages.entry_checks import check_text_safety
+from kiosk.languages.placeholders import check_placeholders
+from kiosk.languages.plural_forms import check_plural_forms
+from kiosk.languages.problems import Problem
 from kiosk.languages.registry import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES
 from kiosk.languages.templates import (
     Templates,
@@ -50,11 +55,8 @@ from kiosk.languages.templates import (
     catalog_bytes,
     read_catalog_bytes,
     template_path,
-    write_atomically,
 )
-
-STEPS = ("extract", "update", "compile")
-
+from kiosk.paths import PROJECT_ROOT
 
 def _write_if_changed(path: Path, data: bytes) -> bool:
     if path.is_file() and path.read_bytes() == data:
@@ -231,25 +233,3 @@ def compile_all(locales_dir: Path, languages: list[str] | None = None, *,
 def _say(out, text: str) -> None:
     if out is not None:
         print(text, file=out)
-
-
-def run_catalogs_command(config, step: str) -> int:
-    """``kiosk catalogs extract|update|compile``; non-zero when anything failed."""
-    locales_dir, content_dir = Path(config.locales_dir), Path(config.content_dir)
-    out = sys.stdout
-    if step == "extract":
-        templates = extract(locales_dir, content_dir, out=out)
-        return 1 if templates.errors else 0
-    if step == "update":
-        problems = update(locales_dir, content_dir, out=out)
-        return 1 if problems else 0
-    if step == "compile":
-        problems = compile_all(locales_dir, out=out)
-        if problems:
-            files = len({(p.language, p.domain) for p in problems})
-            print(f"{len(problems)} error(s) in {files} catalog(s); those have no new .mo",
-                  file=out)
-            return 1
-        return 0
-    print(f"kiosk catalogs: unknown step {step!r} (use {', '.join(STEPS)})", file=sys.stderr)
-    return 2

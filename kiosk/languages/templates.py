@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,10 +27,10 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from kiosk.config import PROJECT_ROOT
+from kiosk.paths import PROJECT_ROOT
 from kiosk.document.source_format import FILE_NAME, DocumentFormatError, load_document
-from kiosk.languages.document_catalog import DOMAIN_PREFIX, document_domain, document_template
-from kiosk.languages.translator import UI_DOMAIN
+from kiosk.languages.document_catalog import document_template
+from kiosk.languages.domains import UI_DOMAIN, document_domain, is_document_domain
 
 #: The keywords of the interface strings (``kiosk.languages``' ``_``, ``N_`` and
 #: ``ngettext``).  Babel's defaults are not used, so a call such as
@@ -46,11 +45,6 @@ UI_HEADER_COMMENT = "# Interface strings of the medicine kiosk."
 FIXED_CREATION_DATE = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
 WIDTH = 76
 FORMAT_FLAGS = ("python-format", "python-brace-format")
-
-
-def is_document_domain(domain: str) -> bool:
-    """True for a medicine's text (``doc-<slug>``), whose entries are never formatted."""
-    return domain.startswith(DOMAIN_PREFIX)
 
 
 @dataclass
@@ -137,7 +131,7 @@ def normalise_format_flags(catalog: Catalog, domain: str) -> None:
     "10% of the body" must not be checked as the directive ``% o`` (msgfmt
     and ``pybabel compile`` would then reject "10 Prozent"): document entries
     get ``no-python-format`` instead (as
-    :func:`kiosk.languages.document_catalog.strip_format_guess` does).  In
+    the document template does).  In
     other domains a ``no-…`` flag that a translator or tool wrote wins over
     the guess Babel re-added on reading.  msgfmt obeys the *last* of two
     contradicting flags, and Babel writes them sorted, so the guess must go.
@@ -178,20 +172,6 @@ def catalog_bytes(catalog: Catalog, domain: str, *, template: bool = False,
         include_previous=not template, omit_header=False,
     )
     return buffer.getvalue()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` by ``data`` in one step: no half-written file is ever seen."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def template_path(locales_dir: Path, domain: str) -> Path:

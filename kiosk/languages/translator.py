@@ -15,10 +15,9 @@ import logging
 import threading
 from pathlib import Path
 
-from kiosk.languages.catalog_files import load_translations
+from kiosk.languages.catalog_files import is_loaded, load_translations
+from kiosk.languages.domains import UI_DOMAIN
 from kiosk.languages.registry import SOURCE_LANGUAGE
-
-UI_DOMAIN = "kiosk"
 log = logging.getLogger("kiosk.languages")
 
 _lock = threading.Lock()
@@ -61,6 +60,15 @@ def set_language(code: str) -> None:
     global _active_code, _active
     _active = translations_for(code)
     _active_code = code
+
+
+def interface_translated(code: str) -> bool:
+    """False when ``code``'s interface catalog could not be loaded (English is shown instead).
+
+    The screens then mark the language as shown in English, so a visitor who
+    chose Deutsch is never left to wonder why the screen is in English.
+    """
+    return code == SOURCE_LANGUAGE or _locales_dir is None or is_loaded(translations_for(code))
 
 
 def active_language() -> str:

@@ -65,7 +65,9 @@ def write_catalog(locales: Path, language: str, domain: str, catalog: Catalog,
     path = locales / language / "LC_MESSAGES" / f"{domain}.po"
     path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=76)
+    # No wrapping when the header is rewritten below: a wrapped Plural-Forms
+    # line would leave its continuation behind.
+    write_po(buffer, catalog, width=76 if raw_header_plural is None else 0)
     data = buffer.getvalue()
     if raw_header_plural is not None:
         lines = [l for l in data.split(b"\n") if not l.startswith(b'"Plural-Forms:')]

@@ -5,22 +5,23 @@ from __future__ import annotations
 import pytest
 
 from lang_helpers import make_catalog, write_catalog
-from kiosk.languages import checks
-from kiosk.languages.checks import (
+from kiosk.commands.check import format_report
+from kiosk.languages import catalog_reading, checks, voice_check
+from kiosk.languages.catalog_reading import check_msgfmt, load_catalog
+from kiosk.languages.checks import run_checks
+from kiosk.languages.entry_checks import (
     check_completeness,
-    check_msgfmt,
     check_numbers,
-    check_placeholders,
-    check_plural_forms,
     check_text_safety,
     check_up_to_date,
-    load_catalog,
-    run_checks,
 )
+from kiosk.languages.placeholders import check_placeholders
+from kiosk.languages.plural_forms import check_plural_forms
+from kiosk.languages.registry import SUPPORTED_LANGUAGES
 from kiosk.languages.templates import Templates
 
 needs_msgfmt = pytest.mark.skipif(
-    checks.msgfmt_command() is None,
+    catalog_reading.msgfmt_command() is None,
     reason="msgfmt (GNU gettext) is not installed: apt-get install gettext",
 )
 
@@ -110,7 +111,7 @@ def test_msgfmt_missing_is_reported_as_a_warning_not_a_pass(tmp_path, monkeypatc
     monkeypatch.setattr(checks, "msgfmt_command", lambda: None)
     report = run_checks(tmp_path, tmp_path, ["de"], templates=Templates({"kiosk": ui_template()}))
     assert any("msgfmt" in w and "could not run" in w for w in report.warnings)
-    assert "WARNING" in checks.format_report(report)
+    assert "WARNING" in format_report(report)
 
 
 def test_unreadable_catalog_is_a_parse_problem(tmp_path):
@@ -122,7 +123,7 @@ def test_unreadable_catalog_is_a_parse_problem(tmp_path):
     assert problems[0].check == "parse" and problems[0].language == "de"
 
 
-def test_plural_forms_count_and_header(tmp_path):
+def test_plural_forms_counted_against_the_catalogs_own_header(tmp_path):
     path = write_catalog(tmp_path, "uk", "kiosk", make_catalog("uk", []))
     with path.open("a", encoding="utf-8") as fh:  # Babel would pad the forms: write by hand
         fh.write('\nmsgid "{n} section"\nmsgid_plural "{n} sections"\n'
@@ -133,16 +134,20 @@ def test_plural_forms_count_and_header(tmp_path):
     [problem] = only(problems, "plural-forms")
     assert problem.entry == '"{n} section"' and "needs 3" in problem.message
 
-    wrong = write_catalog(tmp_path, "pl", "kiosk", make_catalog("pl", [("a", "b")]),
+    # a header that is not CLDR's is not an entry problem: its forms count
+    older = write_catalog(tmp_path, "pl", "kiosk", make_catalog("pl", [("a", "b")]),
                           raw_header_plural="nplurals=2; plural=(n != 1);")
-    loaded, _ = load_catalog(wrong, "pl", "kiosk")
-    [header] = check_plural_forms(loaded, "pl", "kiosk")
-    assert header.entry == "header" and "nplurals=3" in header.message
+    with older.open("a", encoding="utf-8") as fh:
+        fh.write('\nmsgid "{n} file"\nmsgid_plural "{n} files"\n'
+                 'msgstr[0] "{n} plik"\nmsgstr[1] "{n} pliki"\n')
+    loaded, _ = load_catalog(older, "pl", "kiosk")
+    assert check_plural_forms(loaded, "pl", "kiosk", older) == []
 
-    missing = write_catalog(tmp_path, "fr", "kiosk", make_catalog("fr", [("a", "b")]),
+    missing = write_catalog(tmp_path, "fr", "kiosk",
+                            make_catalog("fr", [(("{n} file", "{n} files"), ("a", "b"))]),
                             raw_header_plural="")
     loaded, _ = load_catalog(missing, "fr", "kiosk")
-    assert "no Plural-Forms" in check_plural_forms(loaded, "fr", "kiosk")[0].message
+    assert "no Plural-Forms" in check_plural_forms(loaded, "fr", "kiosk", missing)[0].message
 
 
 def test_equivalent_plural_expression_is_accepted(tmp_path):
@@ -205,8 +210,8 @@ def test_missing_catalog_is_a_problem_with_its_size(tmp_path):
 
 def test_every_language_has_a_speech_voice():
     missing = {}
-    for code in checks.SUPPORTED_LANGUAGES:
-        result = checks.voice_for_language(code)
+    for code in SUPPORTED_LANGUAGES:
+        result = voice_check.voice_for_language(code)
         if result.available is None:
             pytest.skip(f"eSpeak NG data not available: {result.detail}")
         if not result.available:
@@ -221,9 +226,9 @@ def test_voice_check_names_a_language_without_voice(tmp_path):
     (data / "lang" / "gmw" / "de").write_text("name German\nlanguage de\n")
     (data / "lang" / "gmq" / "nb").write_text("name Norwegian\nlanguage nb\ndictionary no\n")
     (data / "de_dict").write_bytes(b"x")
-    assert checks.espeak_voices(data)[1] == ("gmw/de", "German", "de", "de")
-    assert checks.voice_in_data_dir("de", data).available is True
-    no_voice = checks.voice_in_data_dir("ga", data)
+    assert voice_check.espeak_voices(data)[1] == ("gmw/de", "German", "de", "de")
+    assert voice_check.voice_in_data_dir("de", data).available is True
+    no_voice = voice_check.voice_in_data_dir("ga", data)
     assert no_voice.available is False and "ga" in no_voice.detail
-    no_dict = checks.voice_in_data_dir("nb", data)
+    no_dict = voice_check.voice_in_data_dir("nb", data)
     assert no_dict.available is False and "no_dict" in no_dict.detail

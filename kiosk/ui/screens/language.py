@@ -10,14 +10,17 @@ from rich.text import Text
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from kiosk.languages import _, active_language, language_info
+from kiosk.languages import _, active_language, interface_translated, language_info
 from kiosk.ui.screens.base import KioskModal
 from kiosk.ui.widgets.menu import MenuEntry, MenuList
+from kiosk.ui.widgets.status import language_name_marked
 
 
 def language_label(code: str) -> str:
     """A language named in itself, marked when it is the one in use."""
     name = language_info(code).native_name
+    if code == active_language() and not interface_translated(code):
+        name = language_name_marked(code)
     if code == active_language():
         return _("{language} (chosen)").format(language=name)
     return name

@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from kiosk.languages import _, language_info
+from kiosk.languages import _, interface_translated, language_info
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.themes import DISPLAY_LABEL
 
@@ -46,6 +46,14 @@ def speech_notice_words(notice: str | None) -> str:
     return ""
 
 
+def language_name_marked(code: str) -> str:
+    """The language in its own name, marked when its interface catalog could not be loaded."""
+    name = language_info(code).native_name
+    if interface_translated(code):
+        return name
+    return f"{name} ({_('English – not yet translated')})"
+
+
 def status_parts(app) -> list[str]:
     """The status line as separate phrases (Help also speaks them)."""
     visit = app.visit
@@ -53,7 +61,7 @@ def status_parts(app) -> list[str]:
     parts = [
         _("Display: {mode}").format(mode=_(DISPLAY_LABEL.get(visit.theme, visit.theme))),
         _("Speech: on") if visit.speech_on else _("Speech: off"),
-        _("Language: {name}").format(name=language_info(visit.language).native_name),
+        _("Language: {name}").format(name=language_name_marked(visit.language)),
         _("Help: {keys}").format(keys=keys_label(keymap.get("help", ()), limit=1)),
     ]
     notice = speech_notice_words(getattr(app, "speech_notice", None))

@@ -1,0 +1,113 @@
+"""``kiosk check``: the catalogs, the speech voices and the deployment, in one report.
+
+Prints a table per language (entries, translated, fuzzy, untranslated,
+problems), then one line per problem and per warning, and exits 1 when
+anything blocks a release (warnings do not).  Besides the catalogs it
+checks what a deployment needs: that the configured log file can be
+written (``[kiosk] log_file``).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from kiosk.languages.checks import run_checks
+from kiosk.languages.problems import CheckReport, Problem
+from kiosk.languages.registry import (
+    SOURCE_LANGUAGE,
+    SUPPORTED_LANGUAGES,
+    language_info,
+    negotiate_language,
+)
+from kiosk.logs import log_file_problem
+
+
+def format_report(report: CheckReport) -> str:
+    """The per-language table, then one line per problem, then warnings."""
+    header = ("language", "domain(s)", "entries", "translated", "fuzzy", "untranslated", "problems")
+    rows = []
+    for language in report.languages:
+        info = language_info(language)
+        name = f"{language} {info.english_name}"
+        problems = len([p for p in report.problems if p.language == language])
+        if language == SOURCE_LANGUAGE:
+            rows.append((name, "(source)", "-", "-", "-", "-", str(problems)))
+            continue
+        stats = [s for (lang, _d), s in report.stats.items() if lang == language]
+        domains = ", ".join(
+            s.domain + (" (missing)" if s.missing else "") for s in stats
+        ) or "-"
+        rows.append((
+            name, domains,
+            str(sum(s.entries for s in stats)), str(sum(s.translated for s in stats)),
+            str(sum(s.fuzzy for s in stats)), str(sum(s.untranslated for s in stats)),
+            str(problems),
+        ))
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    numeric = {2, 3, 4, 5, 6}
+
+    def line(cells):
+        return " | ".join(
+            c.rjust(widths[i]) if i in numeric else c.ljust(widths[i]) for i, c in enumerate(cells)
+        ).rstrip()
+
+    out = [line(header), "-+-".join("-" * w for w in widths)]
+    out += [line(r) for r in rows]
+    out.append("")
+    if report.problems:
+        out.append(f"{len(report.problems)} problem(s):")
+        out += [f"  {p}" for p in report.problems]
+    else:
+        out.append("No problems: every checked catalog is complete, up to date and safe.")
+    for warning in report.warnings:
+        out.append(f"WARNING: {warning}")
+    return "\n".join(out)
+
+
+def resolve_languages(tags: list[str] | None) -> tuple[list[str] | None, list[str]]:
+    """``--language`` values to catalog codes; returns (codes or None, unknown tags)."""
+    if not tags:
+        return None, []
+    codes, unknown = [], []
+    for tag in tags:
+        code = negotiate_language(tag, SUPPORTED_LANGUAGES)
+        if code is None:
+            unknown.append(tag)
+        elif code not in codes:
+            codes.append(code)
+    return codes, unknown
+
+
+def run_check_command(config, languages: list[str] | None = None) -> int:
+    """``kiosk check``: print the table and every problem.
+
+    Args:
+        config: the loaded :class:`kiosk.config.KioskConfig`.
+        languages: ``--language`` values (any tag; default: every language).
+
+    Returns:
+        The exit code: 0 no problem, 1 a problem, 2 an unknown language.
+    """
+    codes, unknown = resolve_languages(languages)
+    if unknown:
+        print("kiosk check: not a kiosk language: " + ", ".join(unknown)
+              + " (the languages are " + " ".join(SUPPORTED_LANGUAGES) + ")", file=sys.stderr)
+        return 2
+    report = run_checks(
+        Path(config.locales_dir), Path(config.content_dir), codes,
+        speech_library_path=config.speech.library_path,
+        speech_data_path=config.speech.data_path,
+    )
+    report.problems += deployment_problems(config)
+    print(format_report(report))
+    return 0 if report.ok else 1
+
+
+def deployment_problems(config) -> list[Problem]:
+    """What the configuration names that the kiosk cannot use (each with its key)."""
+    problems = []
+    log_problem = log_file_problem(config.log_file)
+    if log_problem:
+        problems.append(Problem("*", "*", "[kiosk] log_file", "deployment", log_problem))
+    return problems
