@@ -1,4 +1,4 @@
-"""The layer boundary: only kiosk/ui may import Textual (or Rich).
+"""The layer boundary: only kiosk/ui may import Textual (or Rich); the import-linter contracts.
 
 The document model, languages, speech and the command line are used by
 scripts and staff tools that must not need a terminal UI; keeping Textual
@@ -64,3 +64,12 @@ def test_the_ui_does_use_textual() -> None:
     for path in (PACKAGE / "ui").rglob("*.py"):
         ui_imports |= {m.split(".")[0] for m in _imported_modules(path)}
     assert "textual" in ui_imports
+
+
+def test_import_linter_contracts_are_kept() -> None:
+    """The layers, the Textual rule and "no import circles", as contracts in pyproject.toml."""
+    exe = Path(sys.executable).parent / "lint-imports"
+    result = subprocess.run([str(exe), "--no-cache"], capture_output=True, text=True,
+                            cwd=PACKAGE.parent)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "3 kept, 0 broken" in result.stdout

@@ -3,8 +3,8 @@
 Prints a table per language (entries, translated, fuzzy, untranslated,
 problems), then one line per problem and per warning, and exits 1 when
 anything blocks a release (warnings do not).  Besides the catalogs it
-checks what a deployment needs: that the configured log file can be
-written (``[kiosk] log_file``).
+checks that eSpeak NG has a voice for each language, and what a deployment
+needs: that the configured log file can be written (``[kiosk] log_file``).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from kiosk.commands.voice_check import check_voice
 from kiosk.languages.checks import run_checks
 from kiosk.languages.problems import CheckReport, Problem
 from kiosk.languages.registry import (
@@ -94,11 +95,12 @@ def run_check_command(config, languages: list[str] | None = None) -> int:
         print("kiosk check: not a kiosk language: " + ", ".join(unknown)
               + " (the languages are " + " ".join(SUPPORTED_LANGUAGES) + ")", file=sys.stderr)
         return 2
-    report = run_checks(
-        Path(config.locales_dir), Path(config.content_dir), codes,
-        speech_library_path=config.speech.library_path,
-        speech_data_path=config.speech.data_path,
-    )
+    report = run_checks(Path(config.locales_dir), Path(config.content_dir), codes)
+    for language in report.languages:
+        problems, warnings = check_voice(language, config.speech.library_path,
+                                         config.speech.data_path)
+        report.problems += problems
+        report.warnings += warnings
     report.problems += deployment_problems(config)
     print(format_report(report))
     return 0 if report.ok else 1

@@ -32,12 +32,15 @@ def load_translations(locales_dir: Path, code: str, domain: str) -> gettext.Null
     compiled in memory.  When neither can be read the result is an empty
     catalog: the source text is shown, marked as English by the screens
     (see :func:`is_loaded`).  Every fallback is logged with the file and why.
+    Either way the entries pass :func:`drop_unsafe_entries`.
     """
     po, mo = catalog_paths(locales_dir, code, domain)
     if mo.is_file() and (not po.is_file() or _newer_or_same(mo, po)):
         try:
             with mo.open("rb") as fh:
-                return gettext.GNUTranslations(fh)
+                translations = gettext.GNUTranslations(fh)
+            drop_unsafe_entries(translations, mo, domain)
+            return translations
         except Exception as exc:  # a broken or unreadable catalog must not stop the kiosk
             log.error("cannot read %s (%s): %s", mo, _reason(exc),
                       "using the .po instead" if po.is_file() else "showing English")
@@ -48,6 +51,7 @@ def load_translations(locales_dir: Path, code: str, domain: str) -> gettext.Null
             log.error("cannot read %s (%s): showing English, marked", po, _reason(exc))
         else:
             log.warning("compiled %s in memory: its .mo is missing, older or unreadable", po)
+            drop_unsafe_entries(translations, po, domain)
             return translations
     return gettext.NullTranslations()
 
@@ -69,28 +73,39 @@ def _reason(exc: BaseException) -> str:
 
 
 def compile_po(po: Path) -> bytes:
-    """Compile a ``.po`` file to ``.mo`` bytes, leaving fuzzy entries out."""
+    """Compile a ``.po`` file to ``.mo`` bytes with its own plural rule, leaving fuzzy entries out."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     with po.open("rb") as fh:
         catalog = read_po(fh, locale=po.parent.parent.name, domain=po.stem)
-    _drop_unsafe_entries(catalog, po)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()
 
 
-def _drop_unsafe_entries(catalog, po: Path) -> None:
-    """Blank entries that would break the screen, so their English shows instead.
+def drop_unsafe_entries(translations: gettext.GNUTranslations, source: Path,
+                        domain: str) -> int:
+    """Remove entries that would break the screen, so their English shows instead (marked).
 
-    ``kiosk catalogs compile`` refuses a catalog with broken placeholders,
-    but a catalog compiled here, at run time, has not been through that
-    gate: a translation whose ``{name}`` fields differ from the English
-    would make ``str.format`` fail mid-paint, and control characters must
-    never reach the terminal.  Each dropped entry is logged for staff.
+    Every catalog passes here when it is loaded, whatever compiled it: the
+    kiosk's own compiler refuses such entries, but a ``.mo`` written by GNU
+    ``msgfmt`` (as Poedit does on save) or a ``.po`` compiled in memory has
+    not been through that gate.  Dropped: any translation with a control
+    character or escape sequence (it must never reach the terminal), and in
+    the interface catalog a translation whose ``{name}`` fields are broken or
+    not the English's (``str.format`` would fail mid-paint).  A plural entry
+    is dropped with all its forms.  Each is logged with the file.
+
+    It reads gettext's own table of the loaded catalog (``_catalog``): the
+    standard library offers no public way to list a catalog's entries, and
+    this table has kept its shape since Python 2.
+
+    Returns:
+        How many entries were dropped.
     """
     from kiosk.document.sanitize import has_unsafe_characters
+    from kiosk.languages.domains import is_document_domain
     from kiosk.languages.format_fields import brace_fields
 
     def fields(text: str) -> set[str] | None:
@@ -99,19 +114,25 @@ def _drop_unsafe_entries(catalog, po: Path) -> None:
         except ValueError:
             return None
 
-    for message in catalog:
-        if not message.id or not message.string:
+    table = translations._catalog  # noqa: SLF001 (see the docstring)
+    formatted = not is_document_domain(domain)
+    bad: set[str] = set()
+    for key, value in table.items():
+        msgid = key[0] if isinstance(key, tuple) else key
+        if not msgid or msgid in bad:
             continue
-        ids = message.id if isinstance(message.id, (list, tuple)) else (message.id,)
-        strs = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
-        wanted = set().union(*(fields(i) or set() for i in ids))
-        broken = any(has_unsafe_characters(s) for s in strs if s)
-        if "no-python-format" not in message.flags and "python-brace-format" in message.flags:
-            broken = broken or any(s and (fields(s) is None or not fields(s) <= wanted) for s in strs)
+        broken = has_unsafe_characters(value)
+        if formatted and not broken and "{" in msgid + value:
+            wanted, have = fields(msgid), fields(value)
+            broken = have is None or (wanted is not None and not have <= wanted)
         if broken:
-            log.error("%s: entry %r dropped at run time (placeholders or control characters)",
-                      po, ids[0][:60])
-            message.string = tuple("" for _ in strs) if len(strs) > 1 else ""
+            bad.add(msgid)
+    for key in [k for k in table if (k[0] if isinstance(k, tuple) else k) in bad]:
+        del table[key]
+    for msgid in sorted(bad):
+        log.error("%s: entry %r dropped (control characters or placeholders that are not the "
+                  "English's); its English is shown, marked", source, msgid[:60])
+    return len(bad)
 
 
 def has_message(translations: gettext.NullTranslations, msgid: str) -> bool:

@@ -11,9 +11,11 @@ modules; this one runs them over the catalogs of the chosen languages:
     for; a header that differs from the installed CLDR rule is a warning
     (:mod:`kiosk.languages.plural_forms`);
 (d)-(f), (h): complete, up to date, numbers, safe text
-    (:mod:`kiosk.languages.entry_checks`);
-(g) ``voice``: eSpeak NG has a voice for the language
-    (:mod:`kiosk.languages.voice_check`).
+    (:mod:`kiosk.languages.entry_checks`).
+
+Whether each language has a speech voice is checked by ``kiosk check``
+itself (:mod:`kiosk.commands.check`): the languages layer does not depend
+on the speech layer.
 """
 
 from __future__ import annotations
@@ -43,7 +45,6 @@ from kiosk.languages.plural_forms import check_plural_forms, drift_warning, plur
 from kiosk.languages.problems import CatalogStats, CheckReport, Problem, messages_of
 from kiosk.languages.registry import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES
 from kiosk.languages.templates import Templates, all_templates
-from kiosk.languages.voice_check import check_voice
 from kiosk.paths import PROJECT_ROOT
 
 
@@ -92,10 +93,7 @@ def run_checks(
     *,
     templates: Templates | None = None,
     project_root: Path = PROJECT_ROOT,
-    speech_library_path: str | None = None,
-    speech_data_path: str | None = None,
     use_msgfmt: bool | None = None,
-    check_voices: bool = True,
 ) -> CheckReport:
     """Run every check on ``locales_dir`` for ``languages`` (default: all 28).
 
@@ -104,7 +102,6 @@ def run_checks(
             ``content_dir``, as ``kiosk catalogs extract`` would write them).
         use_msgfmt: run ``msgfmt --check`` (default: when it is installed; a
             warning says so when it is not).
-        check_voices: look for an eSpeak NG voice per language.
 
     Returns:
         The report: problems fail ``kiosk check``, warnings do not.
@@ -128,10 +125,6 @@ def run_checks(
                     f"{folder} is not one of the kiosk's languages and was not checked")
     drifted: list[str] = []
     for language in langs:
-        if check_voices:
-            problems, warnings = check_voice(language, speech_library_path, speech_data_path)
-            report.problems += problems
-            report.warnings += warnings
         if language == SOURCE_LANGUAGE:
             continue
         for domain in domains:

@@ -6,7 +6,8 @@ import pytest
 
 from lang_helpers import make_catalog, write_catalog
 from kiosk.commands.check import format_report
-from kiosk.languages import catalog_reading, checks, voice_check
+from kiosk.commands import voice_check
+from kiosk.languages import catalog_reading, checks
 from kiosk.languages.catalog_reading import check_msgfmt, load_catalog
 from kiosk.languages.checks import run_checks
 from kiosk.languages.entry_checks import (

@@ -1,4 +1,4 @@
-"""(g) A voice for every language: the eSpeak NG voice the narrator would use.
+"""A voice for every language: the eSpeak NG voice the narrator would use.
 
 Found without loading eSpeak (whose C code can call exit() on bad data):
 the voice files of the data tree the narrator would load are read and
