@@ -21,6 +21,7 @@ deliberately small:
     A paragraph, on one or more lines; a blank line ends it.
 
     - A bullet list item
+      - A sub-item (two spaces more per level)
     - Another item
 
 The header is TOML between ``+++`` lines.  ``## `` starts a section.  Text
@@ -201,14 +202,18 @@ def _read_body(lines: list[str], start: int, origin: str) -> list[Section]:
     blocks: list[Block] = []
     para: list[str] = []
     items: list[str] = []
+    levels: list[int] = []
+    indents: list[int] = []  # the marker indentation of each open level
 
     def flush_text() -> None:
         if para:
             blocks.append(Paragraph(" ".join(para)))
             para.clear()
         if items:
-            blocks.append(BulletList(tuple(items)))
+            blocks.append(BulletList(tuple(items), tuple(levels)))
             items.clear()
+            levels.clear()
+            indents.clear()
 
     def flush_section() -> None:
         flush_text()
@@ -256,6 +261,8 @@ def _read_body(lines: list[str], start: int, origin: str) -> list[Section]:
         if stripped.startswith(("- ", "* ", "• ")):
             if para:
                 flush_text()
+            indent = len(line) - len(line.lstrip(" "))
+            levels.append(_item_level(indents, indent, origin, number))
             items.append(stripped[2:].strip())
         elif items and line.startswith(("  ", "\t")):
             items[-1] = f"{items[-1]} {stripped}"
@@ -265,6 +272,30 @@ def _read_body(lines: list[str], start: int, origin: str) -> list[Section]:
             para.append(stripped)
     flush_section()
     return sections
+
+
+def _item_level(indents: list[int], indent: int, origin: str, number: int) -> int:
+    """The depth of a list item whose marker is ``indent`` spaces in.
+
+    A deeper indentation than the open item opens a sub-list; the same
+    indentation as an open level continues it.  ``indents`` is updated.
+    """
+    while indents and indent < indents[-1]:
+        indents.pop()
+    if not indents:
+        if indent:
+            # The first item of a list sets the top level, wherever it stands.
+            indents.append(indent)
+            return 0
+        indents.append(0)
+        return 0
+    if indent > indents[-1]:
+        indents.append(indent)
+    elif indent != indents[-1]:
+        raise DocumentFormatError(
+            origin, number, "this list item is indented differently from the items above it; "
+            "indent a sub-item two spaces more than its item")
+    return len(indents) - 1
 
 
 def dump_document(document: Document) -> str:
@@ -298,7 +329,8 @@ def dump_document(document: Document) -> str:
                 text = block.text
                 out.append(ESCAPE + text if text.startswith(_STRUCTURAL_STARTS) else text)
             else:
-                out.extend(f"- {item}" for item in block.items)
+                out.extend(f"{'  ' * block.level(i)}- {item}"
+                           for i, item in enumerate(block.items))
     out.append("")
     return "\n".join(out)
 

@@ -84,11 +84,22 @@ class LocalizedText:
 
 @dataclass(frozen=True)
 class LocalizedBlock:
-    """A paragraph (one text) or a bullet list (several texts)."""
+    """A paragraph (one text) or a bullet list (several texts).
+
+    ``levels`` gives each list item's depth (0 top level, 1 a sub-item ...;
+    empty when every item is at the top level), as
+    :class:`kiosk.document.model.BulletList` does: a screen indents a
+    sub-item under the item it qualifies.
+    """
 
     key: str
     texts: tuple[LocalizedText, ...]
     is_list: bool
+    levels: tuple[int, ...] = ()
+
+    def level(self, index: int) -> int:
+        """The depth of text ``index`` (0-based); 0 for paragraphs and flat lists."""
+        return self.levels[index] if self.levels else 0
 
 
 @dataclass(frozen=True)
@@ -153,7 +164,7 @@ def localize_document(document: Document, language: str) -> LocalizedDocument:
                 items = tuple(
                     local(f"{key}.i{i}", item) for i, item in enumerate(block.items, start=1)
                 )
-                blocks.append(LocalizedBlock(key, items, True))
+                blocks.append(LocalizedBlock(key, items, True, block.levels))
         sections.append(
             LocalizedSection(s_no, local(f"s{s_no}.h", section.heading), tuple(blocks))
         )

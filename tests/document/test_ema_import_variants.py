@@ -14,9 +14,9 @@ from kiosk.document.ema_import import (
     OverviewImportError,
     import_ema_overview,
     inline_text,
-    run_import_command,
     slug_for,
 )
+from kiosk.import_command import run_import_command
 from kiosk.document.model import BulletList, Paragraph, YearMonth
 from kiosk.document.source_format import dump_document, load_document, parse_document
 
@@ -267,12 +267,18 @@ def test_empty_section_is_left_out_with_a_warning() -> None:
     assert len(result.document.sections) == 2
 
 
-def test_missing_title_falls_back_to_the_subtitle_with_a_warning() -> None:
+def test_missing_title_takes_the_name_from_the_subtitle_but_asks_for_the_substance() -> None:
+    """Issue 10: a fact that cannot be found with confidence is asked for, never left out."""
     text = MINIMAL.replace("# Testorin (*testosubstance*)\n", "\n")
-    result = import_ema_overview(text, "t.txt")
+    with pytest.raises(OverviewImportError) as caught:
+        import_ema_overview(text, "t.txt")
+    assert "active substance of Testorin cannot be found" in caught.value.message
+    assert "--substance" in caught.value.message
+    result = import_ema_overview(text, "t.txt", substance="testosubstance")
     assert result.document.name == "Testorin"
-    assert result.document.active_substance == ""
-    assert any("no title" in w.message and w.line == 6 for w in result.warnings)
+    assert result.document.active_substance == "testosubstance"
+    assert result.recognised.name_from == "the subtitle, line 6"
+    assert result.recognised.substance_from == "given with --substance"
 
 
 def test_unknown_text_in_a_page_footer_is_left_out_with_a_warning() -> None:
