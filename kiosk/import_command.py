@@ -105,6 +105,9 @@ def run_import_command(file: Path, content_dir: Path, slug: str | None = None,
     except OverviewImportError as exc:
         where = f"{file}, {exc.place}" if exc.place else str(file)
         return _fail(f"{where}: {exc.message}")
+    except Exception as exc:  # a bug must still give one sentence, not a traceback
+        return _fail(f"{file}: the importer failed unexpectedly ({type(exc).__name__}: {exc}); "
+                     "nothing was written; please report this with the file")
 
 
 def _fail(message: str) -> int:

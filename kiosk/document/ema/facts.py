@@ -33,7 +33,7 @@ MONTHS = {
 
 AUTHORISATION = re.compile(
     r"marketing\s+authori[sz]ation\s+valid\s+throughout\s+the\s+(?:EU|European\s+Union)"
-    r"\s+(?:to\s+\S+(?:\s+\S+){0,6}?\s+)?on\s+(?P<when>\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}"
+    r"\s+(?:(?:to|for)\s+\S+(?:\s+\S+){0,6}?\s+)?on\s+(?P<when>\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}"
     r"|\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{4}|\S+(?:\s+\S+){0,2})"
 )
 LAST_UPDATED = re.compile(

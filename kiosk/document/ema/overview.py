@@ -31,6 +31,7 @@ from kiosk.document.ema.structure import (
     BlockDraft,
     Layout,
     Structure,
+    build_section,
     build_structure,
     detect_layout,
     join_lines,
@@ -78,8 +79,9 @@ def text_lines(text: str, source_name: str) -> list[SourceLine]:
 
 
 def _build(lines: list[SourceLine], layout: Layout, names: tuple[str, ...] = (),
-           titles: tuple[str, ...] = ()) -> Structure:
-    return build_structure([dataclasses.replace(line) for line in lines], layout, names, titles)
+           titles: tuple[str, ...] = (), footnotes: tuple[str, ...] = ()) -> Structure:
+    return build_structure([dataclasses.replace(line) for line in lines], layout, names, titles,
+                           footnotes)
 
 
 def _texts(structure: Structure) -> tuple[list[str], list[str]]:
@@ -118,7 +120,8 @@ def parse_lines(lines: list[SourceLine], source_name: str, *, name: str | None =
                 f"--translation-of <medicine> --language {guessed.code}")
     title = read_title_block(structure.preamble, headings, body, name=name,
                              substance=substance, english=english)
-    structure = _build(lines, layout, tuple(n for n in (title.name,) if n), title.titles)
+    structure = _build(lines, layout, tuple(n for n in (title.name,) if n), title.titles,
+                       title.footnotes)
     headings, body = _texts(structure)
     title = read_title_block(structure.preamble, headings, body, name=name,
                              substance=substance, english=english)
@@ -139,9 +142,8 @@ def blocks_of(drafts: list[BlockDraft]) -> tuple[Block, ...]:
 
 def lines_as_section(lines: list[SourceLine], layout: Layout, heading: str) -> Section:
     """Preamble lines (an introduction, a first section) as a section under ``heading``."""
-    start = SourceLine(lines[0].number, "heading", heading)
-    drafts = build_structure([start] + [dataclasses.replace(line) for line in lines], layout)
-    return Section(heading, blocks_of(drafts.sections[0].blocks))
+    draft = build_section([dataclasses.replace(line) for line in lines], layout, heading)
+    return Section(heading, blocks_of(draft.blocks))
 
 
 def import_ema_overview(text: str, source_name: str, *, name: str | None = None,
@@ -178,7 +180,7 @@ def import_lines(lines: list[SourceLine], source_name: str, *, name: str | None 
             f"no section of {source_name} has any text (headings at lines "
             f"{', '.join(str(d.line) for d in structure.sections)})")
     template = identify_template([s.heading for s in sections], title.subtitle,
-                                 bool(title.introduction))
+                                 bool(title.introduction), title.name)
     if title.introduction:
         heading = title.document_title or "EPAR summary for the public"
         sections.insert(0, lines_as_section(title.introduction, parsed.layout, heading))
@@ -186,7 +188,7 @@ def import_lines(lines: list[SourceLine], source_name: str, *, name: str | None 
                      f"summary's title {quote(heading)}")
     if title.lead:
         if template is not None and template is not SUMMARY_2009 and \
-                not is_first_section(template, sections[0].heading):
+                not is_first_section(template, sections[0].heading, title.name):
             heading = first_section_heading(template, title.name)
             sections.insert(0, lines_as_section(title.lead, parsed.layout, heading))
             notes.append(f"the first section has no heading in the input (as on the EMA web "

@@ -29,7 +29,8 @@ from kiosk.document.ema.headings import is_named_heading, is_question, starts_li
 from kiosk.document.ema.lines import SourceLine, where
 from kiosk.document.ema.results import Dropped, ImportWarning, quote
 
-__all__ = ["BlockDraft", "Layout", "SectionDraft", "Structure", "build_structure", "join_lines"]
+__all__ = ["BlockDraft", "Layout", "SectionDraft", "Structure", "build_section", "build_structure",
+           "join_lines"]
 
 _SENTENCE_END = re.compile(r"[.?!:;)\"”’»]$")
 
@@ -133,12 +134,23 @@ def promote_headings(lines: list[SourceLine], layout: Layout, names: tuple[str, 
             return True
         return layout.compact and starts_like_heading(line.text)
 
+    def after_text(i: int) -> bool:
+        """A section is never empty: a heading follows text, not another heading."""
+        k = i - 1
+        while k >= 0 and lines[k].kind in ("blank", "furniture", "reference", "skip"):
+            k -= 1
+        return k >= 0 and lines[k].kind != "heading"
+
+    def full_width(text: str) -> bool:
+        return bool(layout.width) and len(text) >= 0.7 * layout.width
+
     for i, line in enumerate(lines):
-        if line.kind != "text" or line.text in titles:
+        if line.kind != "text" or line.text in titles or line.text in names:
             continue
         if not (gap(i - 1) and next_gap(i + 1)):
             continue
-        if is_question(line.text) or is_named_heading(line.text, names):
+        if is_question(line.text) or (is_named_heading(line.text, names) and after_text(i)
+                                      and not full_width(line.text)):
             line.kind = "heading"
     # A heading wrapped over two lines: "What measures are being taken to
     # ensure the safe" / "and effective use of X?".
@@ -156,8 +168,10 @@ def promote_headings(lines: list[SourceLine], layout: Layout, names: tuple[str, 
 class Builder:
     """Feeds classified lines into sections; see :func:`build_structure`."""
 
-    def __init__(self, lines: list[SourceLine], layout: Layout, titles: tuple[str, ...]) -> None:
+    def __init__(self, lines: list[SourceLine], layout: Layout, titles: tuple[str, ...],
+                 footnotes: tuple[str, ...] = ()) -> None:
         self.lines = lines
+        self.footnotes = footnotes
         self.layout = layout
         self.titles = titles
         self.out = Structure()
@@ -178,6 +192,8 @@ class Builder:
         while i < len(self.lines):
             line = self.lines[i]
             if self.ended_at is not None:
+                for token in references(line.text) if line.kind == "reference" else ():
+                    self.note_reference(token, line)  # the page's product number
                 self.drop(line, f"the rest of the web page, after the overview (from "
                                 f"{quote(self.ended_at.text)} at {where(self.ended_at)})")
                 i += 1
@@ -247,6 +263,10 @@ class Builder:
         if self.out.sections and kind in ("text", "heading") and is_page_end_panel(line.text):
             self.ended_at = line
             self.drop(line, "a panel of the web page after the overview")
+            return
+        if self.out.sections and kind == "text" and any(
+                line.text.startswith(f"{mark} ") for mark in self.footnotes):
+            self.drop(line, "the footnote to the medicine's name")
             return
         if line.small and self.out.sections:
             self.drop(line, "small print at the foot of the page (a footnote or footer)")
@@ -379,13 +399,20 @@ def _is_prose(text: str) -> bool:
     return len(text) > 120 or (len(text.split()) >= 8 and text.rstrip().endswith((".", ":")))
 
 
+def build_section(lines: list[SourceLine], layout: Layout, heading: str) -> SectionDraft:
+    """``lines`` (from the preamble) as the text of one section under ``heading``."""
+    builder = Builder(lines, layout, ())
+    builder.out.sections.append(SectionDraft(heading, lines[0].number if lines else 0))
+    return builder.run().sections[0]
+
+
 def build_structure(lines: list[SourceLine], layout: Layout, names: tuple[str, ...] = (),
-                    titles: tuple[str, ...] = ()) -> Structure:
+                    titles: tuple[str, ...] = (), footnotes: tuple[str, ...] = ()) -> Structure:
     """Promote plain headings, then build sections from ``lines`` (changed in place).
 
     ``names`` are the medicine's name as far as known (for the "Other
     information about X" heading), ``titles`` the title lines that repeat
-    at the top of pages.
+    at the top of pages, ``footnotes`` the footnote marks of the name ("1").
     """
     promote_headings(lines, layout, names, titles)
-    return Builder(lines, layout, titles).run()
+    return Builder(lines, layout, titles, footnotes).run()

@@ -57,14 +57,17 @@ OVERVIEW_2018 = Template(
 SUMMARY_2009 = Template(
     "EPAR summary for the public (EMA template of about 2009-2018)",
     (
-        "What is {name}?",
-        "What is {name} used for?",
+        "What is {name}?|What is {name} and what is it used for?",
+        "What is {name} used for?|What is {name} and what is it used for?",
         "How is {name} used?",
         "How does {name} work?",
-        "How has {name} been studied?",
-        "What benefit has {name} shown during the studies?",
-        "What is the risk associated with {name}?",
-        "Why has {name} been approved?",
+        "How has {name} been studied?|What benefits of {name} have been shown in studies?",
+        "What benefit has {name} shown during the studies?"
+        "|What are the benefit and risk of {name}?"
+        "|What benefits of {name} have been shown in studies?",
+        "What is the risk associated with {name}?|What are the benefit and risk of {name}?"
+        "|What are the risks associated with {name}?",
+        "Why has {name} been approved?|Why is {name} approved?",
         "Other information about {name}",
     ),
     optional=(
@@ -90,9 +93,20 @@ _WITHDRAWN = re.compile(
 )
 
 
-def _pattern(heading: str) -> re.Pattern[str]:
-    parts = [re.escape(p) for p in heading.split("{name}")]
-    return re.compile("^" + "(.+?)".join(parts).replace(r"\ ", r"\s+") + "$", re.IGNORECASE)
+def _patterns(heading: str, name: str | None) -> list[re.Pattern[str]]:
+    """The regular expressions of a template heading (variants split at "|")."""
+    found = []
+    for variant in heading.split("|"):
+        parts = [re.escape(p) for p in variant.split("{name}")]
+        hole = re.escape(name) if name else "(.+?)"
+        found.append(re.compile("^" + hole.join(parts).replace(r"\ ", r"\s+") + r"\s*:?$",
+                                re.IGNORECASE))
+    return found
+
+
+def _heading(heading: str, name: str) -> str:
+    """The template heading (its first variant) with the name filled in."""
+    return heading.split("|")[0].format(name=name)
 
 
 def subtitle_name(text: str) -> str | None:
@@ -116,21 +130,23 @@ def withdrawn_statement(text: str) -> bool:
     return bool(_WITHDRAWN.match(text.strip()))
 
 
-def template_section(template: Template, heading: str) -> int | None:
-    """The index of ``heading`` among the template's sections, else None."""
+def template_section(template: Template, heading: str, name: str | None = None) -> set[int]:
+    """The indexes of the template's sections that ``heading`` is (a variant may be two)."""
+    found = set()
     for index, pattern in enumerate(template.sections + template.optional):
-        if _pattern(pattern).match(heading.strip()):
-            return index
-    return None
+        if any(p.match(heading.strip()) for p in _patterns(pattern, name)):
+            found.add(index)
+    return found
 
 
-def identify_template(headings: list[str], subtitle: str, introduction: bool) -> Template | None:
+def identify_template(headings: list[str], subtitle: str, introduction: bool,
+                      name: str | None = None) -> Template | None:
     """The template the headings follow (English headings only), else None."""
     if introduction:
         return SUMMARY_2009
     if subtitle and is_subtitle(subtitle):
         return OVERVIEW_2018
-    scores = {t: sum(1 for h in headings if template_section(t, h) is not None)
+    scores = {t: sum(1 for h in headings if template_section(t, h, name))
               for t in (OVERVIEW_2018, SUMMARY_2009)}
     best = max(scores, key=lambda t: scores[t])
     return best if scores[best] else None
@@ -138,15 +154,17 @@ def identify_template(headings: list[str], subtitle: str, introduction: bool) ->
 
 def missing_sections(template: Template, headings: list[str], name: str) -> tuple[str, ...]:
     """The template's (required) sections that ``headings`` lack, with the name filled in."""
-    found = {template_section(template, h) for h in headings}
-    return tuple(h.format(name=name) for i, h in enumerate(template.sections) if i not in found)
+    found: set[int] = set()
+    for heading in headings:
+        found |= template_section(template, heading, name)
+    return tuple(_heading(h, name) for i, h in enumerate(template.sections) if i not in found)
 
 
 def first_section_heading(template: Template, name: str) -> str:
     """The template's first heading for ``name``: what the web page leaves out."""
-    return template.sections[0].format(name=name)
+    return _heading(template.sections[0], name)
 
 
-def is_first_section(template: Template, heading: str) -> bool:
+def is_first_section(template: Template, heading: str, name: str | None = None) -> bool:
     """True when ``heading`` is the template's first section."""
-    return template_section(template, heading) == 0
+    return 0 in template_section(template, heading, name)

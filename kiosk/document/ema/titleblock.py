@@ -47,6 +47,7 @@ class TitleBlock:
     name_from: str = ""
     substance_from: str = ""
     titles: tuple[str, ...] = ()  # title lines as written (they repeat as running titles)
+    footnotes: tuple[str, ...] = ()  # footnote marks written after the name ("1")
     subtitle: str = ""
     subtitle_line: int = 0
     document_title: str = ""  # "EPAR summary for the public"
@@ -156,6 +157,7 @@ def _read_name(block: TitleBlock, lines: list[SourceLine], confirm: list[str], b
         titles.append(text)
         if confirmed != candidate and confirmed != text:
             block.notes.append(f"the footnote mark after the name {quote(text)} was left out")
+            block.footnotes = (candidate[len(confirmed):].strip(),)
         next_text = following.text if following else ""
         if following and _title_like(next_text) and not _NAME_SUBSTANCE.match(next_text) \
                 and len(next_text.split()) <= 8 and _mentioned(next_text, body + confirm):
@@ -167,7 +169,7 @@ def _read_name(block: TitleBlock, lines: list[SourceLine], confirm: list[str], b
             found_substance = pair["substance"].strip()
             substance_line = line
         break
-    block.titles = tuple(titles) + ((f"{found_name} ({found_substance})",)
+    block.titles = tuple(titles) + ((found_name, f"{found_name} ({found_substance})")
                                     if found_name and found_substance else ())
     if name_line is not None:
         block.used.append((name_line, "name"))
