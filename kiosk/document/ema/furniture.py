@@ -35,6 +35,7 @@ CONTACT = "the agency's address and contact block"
 COPYRIGHT = "the agency's copyright line"
 PAGE = "a page number or running header/footer"
 WEB = "navigation of the EMA web page"
+SMALL_PRINT = "small print at the foot of a page (contact block, footer or footnote)"
 
 EMA_REFERENCE = re.compile(r"\bEMA/(?!H/C/)(?:[A-Z]+/)*\d{3,7}/(?:19|20)\d{2}(?:\s*Rev\.?\s*\d+)?\b")
 PRODUCT_NUMBER = re.compile(r"\bEME?A/H/C/\d{3,7}(?:/[A-Z]+/\d+)?\b")
@@ -81,6 +82,7 @@ _PATTERNS = [
         (r"^©\s*European Medicines Agency\b", COPYRIGHT),
         (r"^\(?c\)?\s*European Medicines Agency,\s*\d{4}", COPYRIGHT),
         (r"^Reproduction is authori[sz]ed provided the source is acknowledged\.?$", COPYRIGHT),
+        (r"^©.{0,80}\b(?:19|20)\d{2}\b", COPYRIGHT),  # the copyright line in any language
         # the web page around the overview (three generations of the site)
         (r"^(?:E-?mail|Help|RSS|Share|Print|Home|Medicines|Human|Menu|Search|Download"
          r"|Overview|About|Authori[sz]ed|Withdrawn|Refused|Suspended|EPAR"

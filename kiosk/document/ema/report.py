@@ -20,6 +20,7 @@ _FURNITURE_REASONS = (
     "the agency's letterhead", "the agency's address and contact block",
     "the agency's copyright line", "a page number or running header/footer",
     "navigation of the EMA web page", "a page number", "the running title at the top of a page",
+    "small print at the foot of a page (contact block, footer or footnote)",
 )
 
 
