@@ -120,8 +120,11 @@ def promote_headings(lines: list[SourceLine], layout: Layout, names: tuple[str, 
         if line.kind in ("blank", "rule", "heading"):
             return True
         if layout.compact and line.kind in ("text", "item", "furniture", "reference"):
-            return line.kind != "text" or bool(_SENTENCE_END.search(line.text)) \
-                or is_question(line.text)
+            # A line ends a paragraph when it ends a sentence, or stops well short
+            # of the text's width (a title, a subtitle: never a wrapped line).
+            return line.kind != "text" or layout.one_per_line \
+                or bool(_SENTENCE_END.search(line.text)) or is_question(line.text) \
+                or len(line.text) < 0.7 * layout.width
         return line.kind in ("furniture", "reference") or bool(line.gap_before and i > 0)
 
     def next_gap(i: int) -> bool:
@@ -144,8 +147,18 @@ def promote_headings(lines: list[SourceLine], layout: Layout, names: tuple[str, 
     def full_width(text: str) -> bool:
         return bool(layout.width) and len(text) >= 0.7 * layout.width
 
+    def question_start(i: int) -> bool:
+        """In text without blank lines a question may follow any line that does not
+        run on into it (a wrapped line ends with a comma, a hyphen, a bracket)."""
+        if gap(i - 1):
+            return True
+        return layout.compact and not re.search(r"[,\-–(/]$", lines[i - 1].text)
+
     for i, line in enumerate(lines):
         if line.kind != "text" or line.text in titles or line.text in names:
+            continue
+        if is_question(line.text) and question_start(i) and next_gap(i + 1):
+            line.kind = "heading"
             continue
         if not (gap(i - 1) and next_gap(i + 1)):
             continue
@@ -355,7 +368,8 @@ class Builder:
                 return
             self.close_block()
             block = None
-        if block is not None and self.layout.compact and self.ends_paragraph(block.parts[-1]):
+        if block is not None and self.layout.compact and \
+                self.ends_paragraph(block.parts[-1], line.text):
             block = None
         if line.page and line.gap_before:
             block = None
@@ -380,10 +394,13 @@ class Builder:
             return True
         return not re.search(r"[.;:!?]$", previous) or line.text[:1].islower()
 
-    def ends_paragraph(self, previous: str) -> bool:
+    def ends_paragraph(self, previous: str, following: str) -> bool:
+        """Hard-wrapped text: a sentence that ends well short of the width ends its
+        paragraph, unless the next line runs on in lower case (a web address)."""
         if self.layout.one_per_line:
             return True
-        return bool(_SENTENCE_END.search(previous)) and len(previous) < 0.75 * self.layout.width
+        return bool(_SENTENCE_END.search(previous)) and \
+            len(previous) < 0.75 * self.layout.width and not following[:1].islower()
 
     def note_reference(self, token: str, line: SourceLine) -> None:
         kind = "product_number" if "/H/C/" in token else "ema_reference"
