@@ -871,4 +871,11 @@ def run_check_command(config, languages: list[str] | None = None) -> int:
         speech_data_path=getattr(speech, "data_path", None),
     )
     print(format_report(report))
+    # -- issue 10 hook: who translated each medicine's text (official, reviewed, unreviewed)
+    from kiosk.languages.medical_text import content_slugs, provenance_report
+
+    print("\n".join(["", *provenance_report(Path(config.locales_dir), codes or
+                                             list(SUPPORTED_LANGUAGES),
+                                             content_slugs(Path(config.content_dir)))]))
+    # -- end of issue 10 hook
     return 0 if report.ok else 1

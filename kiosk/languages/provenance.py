@@ -6,7 +6,8 @@ is the authoritative text in that language.  The kiosk's own translations
 EMA text has not been imported) are the kiosk's, reviewed or not.  A
 visitor is told which it is, ``kiosk check`` shows it per language and
 medicine, and a deployer can offer only official or reviewed languages
-(``[kiosk] medical_translations``).
+(``[kiosk] medical_translations``); :mod:`kiosk.languages.medical_text`
+works out each catalog's status from this record.
 
 Where it is recorded: in a small TOML file beside the catalog,
 ``<lang>/LC_MESSAGES/doc-<slug>.provenance.toml`` (not in custom PO header
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,17 +34,16 @@ from pathlib import Path
 from kiosk.languages.translator import N_
 
 __all__ = [
+    "KIOSK_NOTE",
     "LEVELS",
     "OFFICIAL",
+    "OFFICIAL_NOTE",
     "Provenance",
     "REVIEWED",
     "UNREVIEWED",
     "entry_digest",
     "load_provenance",
-    "medical_text_status",
-    "meets_level",
     "provenance_path",
-    "provenance_report",
     "write_provenance",
 ]
 
@@ -120,8 +121,6 @@ def _toml(value: str) -> str:
 def write_provenance(locales_dir: Path, language: str, domain: str,
                      provenance: Provenance) -> Path:
     """Write the record beside the catalog (atomically); returns its path."""
-    from kiosk.languages.templates import write_atomically
-
     path = provenance_path(locales_dir, language, domain)
     lines = [
         f"# Who translated and reviewed the medical text of {domain}.po "
@@ -142,79 +141,8 @@ def write_provenance(locales_dir: Path, language: str, domain: str,
         lines.append("official_entries = [")
         lines += [f'  "{digest}",' for digest in sorted(provenance.official_entries)]
         lines.append("]")
-    write_atomically(path, ("\n".join(lines) + "\n").encode("utf-8"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.writing")
+    temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.replace(temporary, path)
     return path
-
-
-@dataclass(frozen=True)
-class MedicalTextStatus:
-    """The medical text of one medicine in one language, as ``kiosk check`` shows it."""
-
-    language: str
-    slug: str
-    status: str  # official, reviewed, unreviewed, or "missing" (no catalog)
-    official: int = 0  # entries that are the EMA's, unchanged
-    translated: int = 0
-    provenance: Provenance = field(default_factory=Provenance)
-
-    def describe(self) -> str:
-        """One line for staff, e.g. "official EMA translation (27 of 27 entries)"."""
-        if self.status == "missing":
-            return "no catalog: shown in English"
-        if self.status == OFFICIAL:
-            return f"official EMA translation ({self.official} of {self.translated} entries)"
-        who = f", translated by {self.provenance.translator}" if self.provenance.translator \
-            else ""
-        if self.status == REVIEWED:
-            return f"the kiosk's translation, reviewed by {self.provenance.reviewer}{who}"
-        mixed = ""
-        if self.official:
-            mixed = f"; {self.official} of {self.translated} entries are the EMA's"
-        return f"the kiosk's translation, unreviewed{who}{mixed}"
-
-
-def medical_text_status(locales_dir: Path, language: str, slug: str) -> MedicalTextStatus:
-    """Whether ``slug``'s text in ``language`` is official, reviewed or unreviewed.
-
-    Official means: the record says so and every confirmed entry of the
-    catalog is the EMA's, unchanged.  An official translation whose entries
-    were edited is counted as reviewed when the record names a reviewer,
-    else as unreviewed.
-    """
-    from kiosk.languages.catalog_files import catalog_paths, load_translations
-
-    domain = f"doc-{slug}"
-    po, mo = catalog_paths(Path(locales_dir), language, domain)
-    if not po.is_file() and not mo.is_file():
-        return MedicalTextStatus(language, slug, "missing")
-    provenance = load_provenance(locales_dir, language, domain)
-    catalog = getattr(load_translations(Path(locales_dir), language, domain), "_catalog", {})
-    entries = {k: v for k, v in catalog.items() if isinstance(k, str) and k and v}
-    official = sum(1 for k, v in entries.items() if provenance.is_official(k, v))
-    status = provenance.status
-    if status == OFFICIAL and (not entries or official < len(entries)):
-        status = REVIEWED if provenance.reviewer.strip() else UNREVIEWED
-    return MedicalTextStatus(language, slug, status, official, len(entries), provenance)
-
-
-_RANK = {"missing": -1, UNREVIEWED: 0, REVIEWED: 1, OFFICIAL: 2}
-
-
-def meets_level(status: MedicalTextStatus, level: str) -> bool:
-    """True when ``status`` is at least ``level`` ("any", "reviewed" or "official")."""
-    if level == "any":
-        return True
-    return _RANK[status.status] >= _RANK[level]
-
-
-def provenance_report(locales_dir: Path, languages: list[str], slugs: list[str]) -> list[str]:
-    """``kiosk check``'s table of who translated each medicine's text, one line per pair."""
-    if not slugs:
-        return []
-    out = ["Medical text (per language and medicine: official EMA translation, reviewed or "
-           "unreviewed):"]
-    for language in languages:
-        for slug in slugs:
-            out.append(f"  {language:<3} {slug}: "
-                       f"{medical_text_status(locales_dir, language, slug).describe()}")
-    return out
