@@ -35,6 +35,7 @@ CONTACT = "the agency's address and contact block"
 COPYRIGHT = "the agency's copyright line"
 PAGE = "a page number or running header/footer"
 WEB = "navigation of the EMA web page"
+REFERENCE = "the document's reference number (kept among the facts)"
 SMALL_PRINT = "small print at the foot of a page (contact block, footer or footnote)"
 
 EMA_REFERENCE = re.compile(r"\bEMA/(?!H/C/)(?:[A-Z]+/)*\d{3,7}/(?:19|20)\d{2}(?:\s*Rev\.?\s*\d+)?\b")

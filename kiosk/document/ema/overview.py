@@ -195,7 +195,8 @@ def import_lines(lines: list[SourceLine], source_name: str, *, name: str | None 
                          f"page); it is given the template's heading {quote(heading)}")
         else:
             title.leftovers = title.lead + title.leftovers
-    for line in sorted(title.leftovers, key=lambda line: line.number):
+    for line in sorted((line for line in title.leftovers if line.text),
+                       key=lambda line: line.number):
         warnings.append(ImportWarning(
             line.number, f"text before the first section heading was not imported: "
                          f"{quote(line.text)}", where(line)))

@@ -12,16 +12,14 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
+from kiosk.document.ema.furniture import CONTACT, COPYRIGHT, LETTERHEAD, PAGE, REFERENCE, \
+    SMALL_PRINT, WEB
 from kiosk.document.ema.results import Dropped, ImportResult
 
 __all__ = ["import_report"]
 
-_FURNITURE_REASONS = (
-    "the agency's letterhead", "the agency's address and contact block",
-    "the agency's copyright line", "a page number or running header/footer",
-    "navigation of the EMA web page", "a page number", "the running title at the top of a page",
-    "small print at the foot of a page (contact block, footer or footnote)",
-)
+_FURNITURE_REASONS = (LETTERHEAD, REFERENCE, CONTACT, COPYRIGHT, PAGE, WEB, SMALL_PRINT,
+                      "the running title at the top of a page")
 
 
 def _places(items: list[Dropped], limit: int = 8) -> str:

@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kiosk.document.ema.furniture import REFERENCE_LINE_TOKENS, is_page_end_panel, references
+from kiosk.document.ema.furniture import PAGE, PAGE_TOKEN, REFERENCE, REFERENCE_LINE_TOKENS, \
+    is_page_end_panel, references
 from kiosk.document.ema.headings import is_named_heading, is_question, starts_like_heading
 from kiosk.document.ema.lines import SourceLine, where
 from kiosk.document.ema.results import Dropped, ImportWarning, quote
@@ -264,9 +265,10 @@ class Builder:
                 self.note_reference(token, line)
             if kind == "furniture":
                 self.drop(line, line.reason)
-            elif REFERENCE_LINE_TOKENS.sub("", line.text).strip(" ,;|•–-") == "" and \
-                    not references(line.text):
-                self.drop(line, "a page number")
+            elif PAGE_TOKEN.search(line.text):
+                self.drop(line, PAGE)
+            else:
+                self.drop(line, REFERENCE)
             self.furniture_since_text = True
             return
         if self.out.sections and kind in ("text", "heading") and self.is_running_title(line.text):

@@ -58,6 +58,12 @@ class TitleBlock:
     notes: list[str] = field(default_factory=list)
 
 
+def _from(preamble: list[SourceLine], first: SourceLine) -> list[SourceLine]:
+    """The preamble from ``first`` on, blank lines included (they end paragraphs)."""
+    start = next(i for i, line in enumerate(preamble) if line is first)
+    return preamble[start:]
+
+
 def _candidates(preamble: list[SourceLine]) -> list[SourceLine]:
     return [line for line in preamble if line.kind in ("text", "heading", "item") and line.text]
 
@@ -108,7 +114,7 @@ def read_title_block(preamble: list[SourceLine], headings: list[str], body: list
     # The introduction or a first section without heading: prose after the title block.
     for index, line in enumerate(rest):
         if is_summary_introduction(line.text):
-            block.introduction = rest[index:]
+            block.introduction = _from(preamble, line)
             rest = rest[:index]
             break
     confirm = headings + ([block.subtitle] if block.subtitle else []) + \
@@ -121,7 +127,7 @@ def read_title_block(preamble: list[SourceLine], headings: list[str], body: list
         for index, line in enumerate(after_title):
             if line.number > title_end and _is_prose(line.text) and (
                     not english or _mentioned(block.name, [line.text])):
-                block.lead = after_title[index:]
+                block.lead = _from(preamble, line)
                 after_title = after_title[:index]
                 break
     if not english:
