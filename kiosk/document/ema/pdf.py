@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from kiosk.document.ema.furniture import PAGE, SMALL_PRINT
 from kiosk.document.ema.inline import plain_spaces
-from kiosk.document.ema.lines import SourceLine, classify_plain, item_marker
+from kiosk.document.ema.lines import STRONG_BULLETS, SourceLine, classify_plain, item_marker
 from kiosk.document.ema.results import OverviewImportError
 from kiosk.document.sanitize import clean_text
 
@@ -35,6 +35,7 @@ __all__ = ["pdf_lines"]
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.?!:;)\"”’»]$")
+_MARKER_ONLY = re.compile(rf"^(?:[{STRONG_BULLETS}]|[-–—o]|\d{{1,2}}[.)])$")
 
 
 @dataclass
@@ -76,7 +77,7 @@ def _read_pages(data: bytes, source_name: str) -> list[_PdfLine]:
                     lines.append(_PdfLine(number, text, line.x0, line.y0, line.y1, size, bold,
                                           page.height))
             lines.sort(key=lambda l: (-round(l.y1), l.x0))
-            found.extend(lines)
+            found.extend(_join_markers(lines))
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise OverviewImportError(f"{source_name} is a password-protected PDF; save an "
                                   "unprotected copy and import that") from None
@@ -87,6 +88,20 @@ def _read_pages(data: bytes, source_name: str) -> list[_PdfLine]:
         raise OverviewImportError(f"{source_name} has no text layer (a scanned image?); the "
                                   "kiosk needs the EMA's own PDF or its text")
     return found
+
+
+def _join_markers(lines: list[_PdfLine]) -> list[_PdfLine]:
+    """A list marker the PDF placed on its own (a tab stop away) joins its item's text."""
+    out: list[_PdfLine] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if (last is not None and _MARKER_ONLY.match(last.text) and abs(last.y0 - line.y0) < 2
+                and line.x0 > last.x0):
+            out[-1] = _PdfLine(line.page, f"{last.text} {line.text}", last.x0, line.y0,
+                               max(last.y1, line.y1), line.size, line.bold, line.page_height)
+            continue
+        out.append(line)
+    return out
 
 
 def _body_size(lines: list[_PdfLine]) -> float:
@@ -108,7 +123,9 @@ def pdf_lines(data: bytes, source_name: str) -> list[SourceLine]:
     spacing = [prev.y0 - line.y1 for prev, line in zip(raw, raw[1:])
                if prev.page == line.page and line.size == body == prev.size
                and 0 <= prev.y0 - line.y1 < 2 * body]
-    leading = statistics.median(spacing) if spacing else body * 0.3
+    # The line spacing inside paragraphs: the lower quartile of the gaps, since
+    # short paragraphs make paragraph gaps common too.
+    leading = sorted(spacing)[len(spacing) // 4] if spacing else body * 0.3
     out: list[SourceLine] = []
     previous: _PdfLine | None = None
     for number, line in enumerate(raw, start=1):
