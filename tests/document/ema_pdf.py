@@ -21,7 +21,6 @@ from pathlib import Path
 
 import font_roboto
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
@@ -69,6 +68,21 @@ class Overview:
     page_word: str = "Page"
 
 
+def wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """Lines of at most ``width`` points, broken at ordinary spaces only (a no-break
+    space, as in "75\u00a0%", keeps its two sides together, as in a word processor)."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if current and pdfmetrics.stringWidth(candidate, font, size) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    return lines + [current] if current else lines
+
+
 class _Writer:
     def __init__(self) -> None:
         self.pages: list[list[tuple]] = [[]]
@@ -93,7 +107,7 @@ class _Writer:
 
     def wrapped(self, x: float, text: str, font: str, size: float, first_x: float | None = None,
                 first: str = "") -> None:
-        lines = simpleSplit(text, font, size, RIGHT - x)
+        lines = wrap(text, font, size, RIGHT - x)
         for index, part in enumerate(lines):
             self.line(x, part, font, size, LEADING if size <= BODY else size * 1.3)
             if index == 0 and first:

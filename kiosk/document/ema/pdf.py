@@ -43,6 +43,7 @@ class _PdfLine:
     page: int
     text: str
     x0: float
+    x1: float  # the right end of the line
     y0: float  # bottom, in points from the foot of the page
     y1: float  # top
     size: float
@@ -74,8 +75,8 @@ def _read_pages(data: bytes, source_name: str) -> list[_PdfLine]:
                         continue
                     bold = sum(1 for c in chars if _BOLD.search(c.fontname)) >= 0.8 * len(chars)
                     size = statistics.median(round(c.size, 1) for c in chars)
-                    lines.append(_PdfLine(number, text, line.x0, line.y0, line.y1, size, bold,
-                                          page.height))
+                    lines.append(_PdfLine(number, text, line.x0, line.x1, line.y0, line.y1, size,
+                                          bold, page.height))
             lines.sort(key=lambda l: (-round(l.y1), l.x0))
             found.extend(_join_markers(lines))
     except (PDFPasswordIncorrect, PDFEncryptionError):
@@ -97,7 +98,7 @@ def _join_markers(lines: list[_PdfLine]) -> list[_PdfLine]:
         last = out[-1] if out else None
         if (last is not None and _MARKER_ONLY.match(last.text) and abs(last.y0 - line.y0) < 2
                 and line.x0 > last.x0):
-            out[-1] = _PdfLine(line.page, f"{last.text} {line.text}", last.x0, line.y0,
+            out[-1] = _PdfLine(line.page, f"{last.text} {line.text}", last.x0, line.x1, line.y0,
                                max(last.y1, line.y1), line.size, line.bold, line.page_height)
             continue
         out.append(line)
@@ -126,18 +127,22 @@ def pdf_lines(data: bytes, source_name: str) -> list[SourceLine]:
     # The line spacing inside paragraphs: the lower quartile of the gaps, since
     # short paragraphs make paragraph gaps common too.
     leading = sorted(spacing)[len(spacing) // 4] if spacing else body * 0.3
+    right = max((l.x1 for l in raw if l.size == body), default=0.0)
     out: list[SourceLine] = []
-    previous: _PdfLine | None = None
+    last_body: tuple[_PdfLine, SourceLine] | None = None  # furniture does not count
     for number, line in enumerate(raw, start=1):
         source = _classify(number, line, body, left)
-        if previous is not None and previous.page == line.page:
-            source.gap_before = previous.y0 - line.y1 > leading + 0.35 * body
-        elif previous is not None and out:
-            # A new page: a new paragraph only where the last one had ended.
-            last = next((s for s in reversed(out) if s.kind in ("text", "item")), None)
-            source.gap_before = last is None or bool(_SENTENCE_END.search(last.text)) and \
-                line.text[:1].isupper()
-        previous = line
+        if last_body is not None and last_body[0].page == line.page:
+            source.gap_before = last_body[0].y0 - line.y1 > leading + 0.35 * body
+        elif last_body is not None:
+            # A new page: a new paragraph only where the last one had ended, i.e. its
+            # last line ended a sentence short of the right margin.
+            text_line, last = last_body
+            full = text_line.x1 >= right - 2 * body
+            source.gap_before = last.kind == "heading" or (
+                not full and bool(_SENTENCE_END.search(last.text)))
+        if source.kind in ("text", "item", "heading"):
+            last_body = (line, source)
         if source.kind == "heading" and out and out[-1].kind == "heading" and \
                 not source.gap_before and out[-1].page == source.page:
             out[-1].text = f"{out[-1].text} {source.text}"  # a heading wrapped over two lines
