@@ -27,13 +27,12 @@ from kiosk.document.ema.results import (
     Recognised,
     quote,
 )
+from kiosk.document.ema.layout import Layout, detect_layout
 from kiosk.document.ema.structure import (
     BlockDraft,
-    Layout,
     Structure,
     build_section,
     build_structure,
-    detect_layout,
     join_lines,
 )
 from kiosk.document.ema.template import (

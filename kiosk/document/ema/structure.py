@@ -8,15 +8,8 @@ subtitle, a first section whose heading the web page dropped, the
 summary-era introduction) is kept as the *preamble* for
 :mod:`kiosk.document.ema.titleblock` to read.
 
-Three layouts of body text are told apart by the text itself:
-
-* blocks separated by blank lines (Markdown, most conversions): the lines
-  of a block are one paragraph;
-* one line per paragraph, no blank lines (text copied from a web page or
-  out of a PDF viewer that keeps paragraphs): every line is a paragraph;
-* hard-wrapped lines, no blank lines (text copied out of a PDF line by
-  line): a line that ends a sentence well short of the text's width ends
-  its paragraph.
+How lines become paragraphs in each layout of body text, and which plain lines
+are headings, is :mod:`kiosk.document.ema.layout`'s part.
 """
 
 from __future__ import annotations
@@ -26,15 +19,13 @@ from dataclasses import dataclass, field
 
 from kiosk.document.ema.furniture import PAGE, PAGE_TOKEN, REFERENCE, REFERENCE_LINE_TOKENS, \
     is_page_end_panel, references
-from kiosk.document.ema.headings import is_named_heading, is_question, starts_like_heading
+from kiosk.document.ema.headings import is_named_heading, is_question
+from kiosk.document.ema.layout import SENTENCE_END, Layout, promote_headings
 from kiosk.document.ema.lines import SourceLine, where
 from kiosk.document.ema.results import Dropped, ImportWarning, quote
 
-__all__ = ["BlockDraft", "Layout", "SectionDraft", "Structure", "build_section", "build_structure",
+__all__ = ["BlockDraft", "SectionDraft", "Structure", "build_section", "build_structure",
            "join_lines"]
-
-_SENTENCE_END = re.compile(r"[.?!:;)\"”’»]$")
-
 
 def join_lines(parts: list[str]) -> str:
     """Join wrapped lines with a space; a hyphen that ends a line is the word's own."""
@@ -73,32 +64,6 @@ class SectionDraft:
     blocks: list[BlockDraft] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Layout:
-    """How the body text is laid out (see the module docstring)."""
-
-    compact: bool = False  # no blank lines between paragraphs
-    one_per_line: bool = False  # compact, one line per paragraph
-    width: int = 0  # compact and hard-wrapped: the usual length of a full line
-
-
-def detect_layout(lines: list[SourceLine]) -> Layout:
-    """Tell the three layouts apart from the lines' lengths and endings."""
-    body = [line for line in lines if line.kind in ("text", "item")]
-    if any(line.page for line in lines):
-        return Layout()  # a PDF: paragraphs come from the spacing, as blank lines
-    blanks = sum(1 for line in lines if line.kind == "blank")
-    if len(body) < 6 or blanks >= len(body) * 0.25:
-        return Layout()
-    texts = [line.text for line in body if line.kind == "text"]
-    ended = sum(1 for t in texts if _SENTENCE_END.search(t) or is_question(t))
-    if texts and ended >= 0.8 * len(texts):
-        return Layout(compact=True, one_per_line=True)
-    lengths = sorted(len(t) for t in texts)
-    width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
-    return Layout(compact=True, width=width)
-
-
 @dataclass
 class Structure:
     """What the builder found: preamble lines, sections, references, drops."""
@@ -108,75 +73,6 @@ class Structure:
     references: dict[str, tuple[str, int]] = field(default_factory=dict)
     dropped: list[Dropped] = field(default_factory=list)
     warnings: list[ImportWarning] = field(default_factory=list)
-
-
-def promote_headings(lines: list[SourceLine], layout: Layout, names: tuple[str, ...],
-                     titles: tuple[str, ...]) -> None:
-    """Mark plain lines that are headings by their form (see :mod:`.headings`)."""
-
-    def gap(i: int) -> bool:
-        if i < 0 or i >= len(lines):
-            return True
-        line = lines[i]
-        if line.kind in ("blank", "rule", "heading"):
-            return True
-        if layout.compact and line.kind in ("text", "item", "furniture", "reference"):
-            # A line ends a paragraph when it ends a sentence, or stops well short
-            # of the text's width (a title, a subtitle: never a wrapped line).
-            return line.kind != "text" or layout.one_per_line \
-                or bool(_SENTENCE_END.search(line.text)) or is_question(line.text) \
-                or len(line.text) < 0.7 * layout.width
-        return line.kind in ("furniture", "reference") or bool(line.gap_before and i > 0)
-
-    def next_gap(i: int) -> bool:
-        if i >= len(lines):
-            return True
-        line = lines[i]
-        if line.kind in ("blank", "rule", "heading", "furniture", "reference"):
-            return True
-        if line.page and line.gap_before:
-            return True
-        return layout.compact and starts_like_heading(line.text)
-
-    def after_text(i: int) -> bool:
-        """A section is never empty: a heading follows text, not another heading."""
-        k = i - 1
-        while k >= 0 and lines[k].kind in ("blank", "furniture", "reference", "skip"):
-            k -= 1
-        return k >= 0 and lines[k].kind != "heading"
-
-    def full_width(text: str) -> bool:
-        return bool(layout.width) and len(text) >= 0.7 * layout.width
-
-    def question_start(i: int) -> bool:
-        """In text without blank lines a question may follow any line that does not
-        run on into it (a wrapped line ends with a comma, a hyphen, a bracket)."""
-        if gap(i - 1):
-            return True
-        return layout.compact and not re.search(r"[,\-–(/]$", lines[i - 1].text)
-
-    for i, line in enumerate(lines):
-        if line.kind != "text" or line.text in titles or line.text in names:
-            continue
-        if is_question(line.text) and question_start(i) and next_gap(i + 1):
-            line.kind = "heading"
-            continue
-        if not (gap(i - 1) and next_gap(i + 1)):
-            continue
-        if is_question(line.text) or (is_named_heading(line.text, names) and after_text(i)
-                                      and not full_width(line.text)):
-            line.kind = "heading"
-    # A heading wrapped over two lines: "What measures are being taken to
-    # ensure the safe" / "and effective use of X?".
-    for i, line in enumerate(lines[:-1]):
-        following = lines[i + 1]
-        if (line.kind in ("heading", "text") and not line.text.endswith(("?", ";"))
-                and following.kind in ("text", "heading") and is_question(
-                    f"{line.text} {following.text}") and len(following.text) <= 80
-                and following.text[:1].islower() and gap(i - 1) and next_gap(i + 2)):
-            line.kind = "heading"
-            line.text = f"{line.text} {following.text}"
-            following.kind = "skip"
 
 
 class Builder:
@@ -379,7 +275,7 @@ class Builder:
             blocks = self.out.sections[-1].blocks
             last = blocks[-1] if blocks else None
             if (self.furniture_since_text and last is not None and last.kind == "para"
-                    and not _SENTENCE_END.search(last.parts[-1])
+                    and not SENTENCE_END.search(last.parts[-1])
                     and re.match(r"[^\W\d_]", line.text) and line.text[:1].islower()):
                 block = last  # a paragraph that a page break cut in two
             else:
@@ -401,7 +297,7 @@ class Builder:
         paragraph, unless the next line runs on in lower case (a web address)."""
         if self.layout.one_per_line:
             return True
-        return bool(_SENTENCE_END.search(previous)) and \
+        return bool(SENTENCE_END.search(previous)) and \
             len(previous) < 0.75 * self.layout.width and not following[:1].islower()
 
     def note_reference(self, token: str, line: SourceLine) -> None:
