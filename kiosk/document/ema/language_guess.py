@@ -55,6 +55,12 @@ _WORDS = {
     "bg": "и на за се е от да в с не при който лекарство как използва",
 }
 _SETS = {code: frozenset(words.split()) for code, words in _WORDS.items()}
+_OWN = {
+    "da": frozenset("af bruges efter nogle hvad lægemiddel lægemidlet blev mellem sig patienter "
+                    "patienterne behandlingen hvor".split()),
+    "nb": frozenset("av brukes etter noen hva legemiddel legemidlet ble mellom seg pasienter "
+                    "pasientene behandlingen hvor".split()),
+}
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -90,6 +96,11 @@ def guess_language(text: str) -> LanguageGuess:
     scores = {code: sum(n for word, n in tokens.items() if word in words)
               for code, words in _SETS.items() if code not in ("bg",)}
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    if {ranked[0][0], ranked[1][0]} == {"da", "nb"}:
+        # Danish and Norwegian share most short words: count only their own.
+        ranked = sorted(((code, sum(n for word, n in tokens.items() if word in _OWN[code]))
+                         for code in ("da", "nb")), key=lambda item: item[1], reverse=True) \
+            + ranked[2:]
     (best, top), (_second, runner) = ranked[0], ranked[1]
     if top < 5 or top < 1.3 * runner:
         return LanguageGuess("", "", f"unclear ({best} {top}, {_second} {runner} common words)")
