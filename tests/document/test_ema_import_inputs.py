@@ -266,3 +266,14 @@ def test_empty_name_option_is_refused(tmp_path, capsys) -> None:
     code = kiosk_main(["import", str(INPUTS / "vyndaqel-web-2024.txt"), "--stdout",
                        "--name", " "])
     assert code == 1 and "--name is empty" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["imraldi-epar-summary-public_en.txt",
+                                  "hemlibra-web-2018-2023.txt", "vyndaqel-web-2024.txt"])
+def test_a_web_copy_with_or_without_blank_lines_gives_the_same_document(name) -> None:
+    """Issue 10: the Imraldi copy with blank lines was named 'imraldi-epar-summary-public_en'."""
+    lines = [line for line in (INPUTS / name).read_text(encoding="utf-8").splitlines() if line]
+    spaced = import_ema_overview("\n\n".join(lines), name)
+    packed = import_ema_overview("\n".join(lines), name)
+    assert spaced.document == packed.document
+    assert spaced.document.name != name.removesuffix(".txt")

@@ -24,6 +24,7 @@ from kiosk.document.ema.lines import SourceLine
 
 __all__ = ["SENTENCE_END", "Layout", "detect_layout", "promote_headings"]
 
+MAX_PDF_LINE = 130  # characters: an A4 line of 10 pt text holds about 95-110
 SENTENCE_END = re.compile(r"[.?!:;)\"”’»]$")
 
 
@@ -46,12 +47,13 @@ def detect_layout(lines: list[SourceLine]) -> Layout:
         return Layout()
     texts = [line.text for line in body if line.kind == "text"]
     ended = sum(1 for t in texts if SENTENCE_END.search(t) or is_question(t))
-    if texts and ended >= 0.8 * len(texts):
-        return Layout(compact=True, one_per_line=True)
     lengths = sorted(len(t) for t in texts)
     width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+    # A line of a PDF page holds at most about 110 characters: longer lines are
+    # whole paragraphs (a web copy), whatever their endings.
+    if texts and (ended >= 0.8 * len(texts) or width > MAX_PDF_LINE):
+        return Layout(compact=True, one_per_line=True)
     return Layout(compact=True, width=width)
-
 
 
 def promote_headings(lines: list[SourceLine], layout: Layout, names: tuple[str, ...],
