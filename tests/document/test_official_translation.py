@@ -281,3 +281,26 @@ def test_the_config_key_is_validated() -> None:
         config_from_dict({"kiosk": {"kiosk_mode": False, "medical_translations": "checked"}})
     assert str(caught.value) == ('kiosk.toml: [kiosk] medical_translations must be one of '
                                  '"any", "reviewed", "official", not \'checked\'.')
+
+
+def test_a_translated_web_copy_without_the_first_heading_aligns(kiosk_dirs, tmp_path,
+                                                                capsys) -> None:
+    """The EMA site leaves out the first section's heading: its translation stays English."""
+    content, locales = kiosk_dirs
+    document = load_document(OPZELURA_CONTENT)
+    greek = shipped_translations("el")
+    lines = ["Opzelura", "ρουξολιτινίμπη", "Email", "Help", "", greek[document.subtitle], ""]
+    for number, section in enumerate(document.sections):
+        if number:
+            lines += [greek[section.heading], ""]
+        lines += [line for p in section.paragraphs for line in (greek[p], "")]
+    source = tmp_path / "opzelura-el-web.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    code, out, err = run_import(capsys, source, content, locales)
+    assert code == 0, err
+    assert "Aligned: 28 of 29 units" in out
+    assert "the heading of section 1 is not in the translation" in out
+    written = written_translations(locales, "el")
+    expected = dict(greek)
+    del expected[document.sections[0].heading]
+    assert written == expected

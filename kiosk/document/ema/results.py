@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from kiosk.document.model import Document
 
-__all__ = ["Dropped", "ImportResult", "ImportWarning", "OverviewImportError", "quote"]
+__all__ = ["Dropped", "ImportResult", "ImportWarning", "OverviewImportError", "Recognised", "quote"]
 
 
 def quote(text: str, limit: int = 70) -> str:
