@@ -262,7 +262,7 @@ def _read_body(lines: list[str], start: int, origin: str) -> list[Section]:
             if para:
                 flush_text()
             indent = len(line) - len(line.lstrip(" "))
-            levels.append(_item_level(indents, indent, origin, number))
+            levels.append(_item_level(indents, indent))
             items.append(stripped[2:].strip())
         elif items and line.startswith(("  ", "\t")):
             items[-1] = f"{items[-1]} {stripped}"
@@ -274,27 +274,17 @@ def _read_body(lines: list[str], start: int, origin: str) -> list[Section]:
     return sections
 
 
-def _item_level(indents: list[int], indent: int, origin: str, number: int) -> int:
+def _item_level(indents: list[int], indent: int) -> int:
     """The depth of a list item whose marker is ``indent`` spaces in.
 
-    A deeper indentation than the open item opens a sub-list; the same
-    indentation as an open level continues it.  ``indents`` is updated.
+    As in Markdown: an item indented further than the one above opens a
+    sub-list; one indented less returns to the level it matches or passes.
+    ``indents`` (the marker indentation of each open level) is updated.
     """
     while indents and indent < indents[-1]:
         indents.pop()
-    if not indents:
-        if indent:
-            # The first item of a list sets the top level, wherever it stands.
-            indents.append(indent)
-            return 0
-        indents.append(0)
-        return 0
-    if indent > indents[-1]:
+    if not indents or indent > indents[-1]:
         indents.append(indent)
-    elif indent != indents[-1]:
-        raise DocumentFormatError(
-            origin, number, "this list item is indented differently from the items above it; "
-            "indent a sub-item two spaces more than its item")
     return len(indents) - 1
 
 
