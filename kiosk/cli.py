@@ -27,12 +27,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_options(run)
     _add_run_options(parser)
 
-    imp = sub.add_parser("import", help="turn an EMA overview text into a kiosk medicine")
-    imp.add_argument("file", help="the EMA overview as text or Markdown")
-    imp.add_argument("--slug", help="folder name under content/ (default: from the medicine name)")
-    imp.add_argument("--output", help="content folder to write into (default: from the config)")
-    imp.add_argument("--force", action="store_true", help="replace an existing medicine")
-    imp.add_argument("--stdout", action="store_true", help="print the result instead of writing it")
+    imp = sub.add_parser("import", help="turn an EMA overview (PDF or text) into a kiosk "
+                                        "medicine, or add the EMA's translation of one")
+    from kiosk.commands.import_medicine import add_import_arguments
+
+    add_import_arguments(imp)
 
     chk = sub.add_parser("check", help="check every catalog; exits non-zero on any problem")
     chk.add_argument("--language", action="append", help="check only this language (repeatable)")
@@ -73,11 +72,14 @@ def main(argv: list[str] | None = None) -> int:
         return launch(config, kiosk_mode=args.kiosk_mode, language=args.language,
                       speech=args.speech)
     if command == "import":
-        from kiosk.document.ema_import import run_import_command
+        from kiosk.commands.import_medicine import run_import_command
 
         output = Path(args.output) if args.output else config.content_dir
+        locales = Path(args.locales) if args.locales else config.locales_dir
         return run_import_command(Path(args.file), output, slug=args.slug,
-                                  force=args.force, to_stdout=args.stdout)
+                                  force=args.force, to_stdout=args.stdout, name=args.name,
+                                  substance=args.substance, translation_of=args.translation_of,
+                                  language=args.language, locales_dir=locales)
     if command == "check":
         from kiosk.commands.check import run_check_command
 

@@ -22,6 +22,8 @@ from kiosk.speech.settings import SpeechSettings
 
 DEFAULT_CONFIG_NAME = "kiosk.toml"
 THEMES = ("standard", "high-contrast", "terminal")
+# The same levels as kiosk.languages.provenance.LEVELS (not imported: config loads first).
+MEDICAL_TRANSLATIONS = ("any", "reviewed", "official")
 _KEY_NAME = re.compile(r"^[a-z0-9_+]+$")
 
 
@@ -55,6 +57,9 @@ class KioskConfig:
     log_file: Path = PROJECT_ROOT / "logs" / "kiosk.log"
     default_language: str = "en"
     languages: tuple[str, ...] = ()  # empty: every installed language
+    # Offer only languages whose medical text is at least this: "any", "reviewed"
+    # (reviewed or official) or "official" (the EMA's own translation).
+    medical_translations: str = "any"
     theme: str = "standard"
     idle_timeout: float = 120.0
     idle_warning: float = 20.0
@@ -103,7 +108,7 @@ def config_from_dict(data: dict[str, Any], path: Path | str = "kiosk.toml") -> K
 
     k = reader.table(data, "kiosk", (
         "kiosk_mode", "content_dir", "locales_dir", "log_file",
-        "default_language", "languages", "theme",
+        "default_language", "languages", "theme", "medical_translations",
     ))
     kiosk_mode = reader.boolean(k, "kiosk", "kiosk_mode", True)
     content_dir = reader.path(k, "kiosk", "content_dir", "content")
@@ -112,6 +117,7 @@ def config_from_dict(data: dict[str, Any], path: Path | str = "kiosk.toml") -> K
     default_language = reader.language_tag(k, "kiosk", "default_language", "en")
     languages = tuple(reader.language_list(k, "kiosk", "languages"))
     theme = reader.choice(k, "kiosk", "theme", THEMES, "standard")
+    medical = reader.choice(k, "kiosk", "medical_translations", MEDICAL_TRANSLATIONS, "any")
 
     i = reader.table(data, "idle", ("timeout_seconds", "warning_seconds"))
     timeout = reader.number(i, "idle", "timeout_seconds", 120, 10, 3600)
@@ -198,6 +204,7 @@ def config_from_dict(data: dict[str, Any], path: Path | str = "kiosk.toml") -> K
         default_language=default_language,
         languages=languages,
         theme=theme,
+        medical_translations=medical,
         idle_timeout=float(timeout),
         idle_warning=float(warning),
         staff_exit=StaffExit(sequence, pin_hash),

@@ -37,8 +37,15 @@ def offered_languages(config: KioskConfig) -> list[str]:
             installed.add(po.parent.parent.name)
     if config.languages:
         chosen = [negotiate_language(tag, sorted(installed)) or tag for tag in config.languages]
-        return list(dict.fromkeys(chosen))
-    return sorted(installed)
+        offered = list(dict.fromkeys(chosen))
+    else:
+        offered = sorted(installed)
+    if config.medical_translations != "any":  # issue 10: only official/reviewed medical text
+        from kiosk.languages.medical_text import languages_meeting
+
+        offered = languages_meeting(offered, locales, config.content_dir,
+                                    config.medical_translations)
+    return offered
 
 
 def speech_announcer(config: KioskConfig):

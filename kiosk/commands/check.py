@@ -3,8 +3,9 @@
 Prints a table per language (entries, translated, fuzzy, untranslated,
 problems), then one line per problem and per warning, and exits 1 when
 anything blocks a release (warnings do not).  Besides the catalogs it
-checks that eSpeak NG has a voice for each language, and what a deployment
-needs: that the configured log file can be written (``[kiosk] log_file``).
+checks that eSpeak NG has a voice for each language, lists who translated
+each medicine's text (official EMA translation, reviewed, unreviewed), and
+what a deployment needs: that the configured log file can be written (``[kiosk] log_file``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from kiosk.commands.voice_check import check_voice
 from kiosk.languages.checks import run_checks
+from kiosk.languages.medical_text import content_slugs, provenance_report
 from kiosk.languages.problems import CheckReport, Problem
 from kiosk.languages.registry import (
     SOURCE_LANGUAGE,
@@ -103,6 +105,9 @@ def run_check_command(config, languages: list[str] | None = None) -> int:
         report.warnings += warnings
     report.problems += deployment_problems(config)
     print(format_report(report))
+    slugs = content_slugs(Path(config.content_dir))
+    print("\n".join(["", *provenance_report(Path(config.locales_dir),
+                                             codes or list(SUPPORTED_LANGUAGES), slugs)]))
     return 0 if report.ok else 1
 
 

@@ -47,9 +47,38 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class BulletList:
-    """A bulleted list; each item is translated and spoken on its own."""
+    """A bulleted list; each item is translated and spoken on its own.
+
+    EMA overviews nest lists ("used to treat:" / "• adults with ..." /
+    "  – whose disease ..."): a sub-item qualifies the item above it and
+    loses its meaning when flattened.  ``levels`` gives each item's depth
+    (0 = top level, a sub-item one more than the item it belongs to); an
+    empty tuple means every item is at the top level, so flat lists compare
+    equal however they were built.
+
+    Raises ``ValueError`` when ``levels`` does not fit ``items`` or a
+    sub-item has no item above it.
+    """
 
     items: tuple[str, ...]
+    levels: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        levels = tuple(self.levels)
+        if levels and len(levels) != len(self.items):
+            raise ValueError(f"{len(self.items)} list items but {len(levels)} levels")
+        previous = -1
+        for level in levels:
+            if level < 0 or level > previous + 1:
+                raise ValueError(f"list levels {levels} skip a level")
+            previous = level
+        if not any(levels):
+            levels = ()
+        object.__setattr__(self, "levels", levels)
+
+    def level(self, index: int) -> int:
+        """The depth of item ``index`` (0-based): 0 for a top-level item."""
+        return self.levels[index] if self.levels else 0
 
 
 Block = Union[Paragraph, BulletList]
@@ -100,6 +129,7 @@ class TextUnit:
     text: str
     kind: str  # "subtitle", "heading", "paragraph" or "item"
     section: int  # 1-based; 0 for the subtitle
+    level: int = 0  # list items only: 0 top level, 1 a sub-item, ...
 
 
 @dataclass(frozen=True)
@@ -132,5 +162,6 @@ class Document:
                 else:
                     for i_no, item in enumerate(block.items, start=1):
                         yield TextUnit(
-                            f"s{s_no}.p{b_no}.i{i_no}", item, "item", s_no
+                            f"s{s_no}.p{b_no}.i{i_no}", item, "item", s_no,
+                            block.level(i_no - 1),
                         )

@@ -21,6 +21,7 @@ deliberately small:
     A paragraph, on one or more lines; a blank line ends it.
 
     - A bullet list item
+      - A sub-item (two spaces more per level)
     - Another item
 
 The header is TOML between ``+++`` lines.  ``## `` starts a section.  Text
@@ -201,14 +202,18 @@ def _read_body(lines: list[str], start: int, origin: str) -> list[Section]:
     blocks: list[Block] = []
     para: list[str] = []
     items: list[str] = []
+    levels: list[int] = []
+    indents: list[int] = []  # the marker indentation of each open level
 
     def flush_text() -> None:
         if para:
             blocks.append(Paragraph(" ".join(para)))
             para.clear()
         if items:
-            blocks.append(BulletList(tuple(items)))
+            blocks.append(BulletList(tuple(items), tuple(levels)))
             items.clear()
+            levels.clear()
+            indents.clear()
 
     def flush_section() -> None:
         flush_text()
@@ -256,6 +261,8 @@ def _read_body(lines: list[str], start: int, origin: str) -> list[Section]:
         if stripped.startswith(("- ", "* ", "• ")):
             if para:
                 flush_text()
+            indent = len(line) - len(line.lstrip(" "))
+            levels.append(_item_level(indents, indent))
             items.append(stripped[2:].strip())
         elif items and line.startswith(("  ", "\t")):
             items[-1] = f"{items[-1]} {stripped}"
@@ -265,6 +272,20 @@ def _read_body(lines: list[str], start: int, origin: str) -> list[Section]:
             para.append(stripped)
     flush_section()
     return sections
+
+
+def _item_level(indents: list[int], indent: int) -> int:
+    """The depth of a list item whose marker is ``indent`` spaces in.
+
+    As in Markdown: an item indented further than the one above opens a
+    sub-list; one indented less returns to the level it matches or passes.
+    ``indents`` (the marker indentation of each open level) is updated.
+    """
+    while indents and indent < indents[-1]:
+        indents.pop()
+    if not indents or indent > indents[-1]:
+        indents.append(indent)
+    return len(indents) - 1
 
 
 def dump_document(document: Document) -> str:
@@ -298,7 +319,8 @@ def dump_document(document: Document) -> str:
                 text = block.text
                 out.append(ESCAPE + text if text.startswith(_STRUCTURAL_STARTS) else text)
             else:
-                out.extend(f"- {item}" for item in block.items)
+                out.extend(f"{'  ' * block.level(i)}- {item}"
+                           for i, item in enumerate(block.items))
     out.append("")
     return "\n".join(out)
 

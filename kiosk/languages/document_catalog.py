@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 from kiosk.document.model import BulletList, Document, Paragraph
 from kiosk.languages.catalog_files import has_message
 from kiosk.languages.domains import DOMAIN_PREFIX, document_domain
+from kiosk.languages.provenance import KIOSK_NOTE, OFFICIAL_NOTE, Provenance, load_provenance
 from kiosk.languages.registry import SOURCE_LANGUAGE
-from kiosk.languages.translator import translations_for
+from kiosk.languages.translator import _, locales_dir, translations_for
 
 if TYPE_CHECKING:  # Babel's catalog module is slow to import; only tools need it
     from babel.messages.catalog import Catalog
@@ -73,15 +74,27 @@ class LocalizedText:
     source: str
     language: str  # the language the text is actually in
     is_fallback: bool
+    is_official: bool = False  # the EMA's own translation, unchanged
 
 
 @dataclass(frozen=True)
 class LocalizedBlock:
-    """A paragraph (one text) or a bullet list (several texts)."""
+    """A paragraph (one text) or a bullet list (several texts).
+
+    ``levels`` gives each list item's depth (0 top level, 1 a sub-item ...;
+    empty when every item is at the top level), as
+    :class:`kiosk.document.model.BulletList` does: a screen indents a
+    sub-item under the item it qualifies.
+    """
 
     key: str
     texts: tuple[LocalizedText, ...]
     is_list: bool
+    levels: tuple[int, ...] = ()
+
+    def level(self, index: int) -> int:
+        """The depth of text ``index`` (0-based); 0 for paragraphs and flat lists."""
+        return self.levels[index] if self.levels else 0
 
 
 @dataclass(frozen=True)
@@ -120,6 +133,31 @@ class LocalizedDocument:
         units = [self.subtitle] + [t for s in self.sections for t in s.texts()]
         return any(not t.is_fallback for t in units)
 
+    @property
+    def is_official_translation(self) -> bool:
+        """True when every translated text shown is the EMA's own translation, unchanged.
+
+        English fallbacks (marked as such) do not count against it: they are
+        the agency's English text.
+        """
+        units = [self.subtitle] + [t for s in self.sections for t in s.texts()]
+        shown = [t for t in units if not t.is_fallback and t.language != SOURCE_LANGUAGE]
+        return bool(shown) and all(t.is_official for t in shown)
+
+    def translation_note(self) -> str:
+        """What a screen says about who translated the medical text, in the visitor's
+        language; empty for the English text.
+
+        "This is the official EMA translation of the overview." when
+        :attr:`is_official_translation`, else the kiosk's own note ("The
+        official text is the EMA's English overview. This translation was
+        made for this kiosk.").  The strings are marked in
+        :mod:`kiosk.languages.provenance`; call this when painting.
+        """
+        if not self.is_translated:
+            return ""
+        return _(OFFICIAL_NOTE) if self.is_official_translation else _(KIOSK_NOTE)
+
 
 def localize_document(document: Document, language: str) -> LocalizedDocument:
     """Translate ``document`` unit by unit, falling back to English per unit."""
@@ -128,11 +166,17 @@ def localize_document(document: Document, language: str) -> LocalizedDocument:
         else translations_for(language, document_domain(document.slug))
     )
 
+    folder = locales_dir()
+    provenance = (Provenance() if translations is None or folder is None
+                  else load_provenance(folder, language, document_domain(document.slug)))
+
     def local(key: str, text: str) -> LocalizedText:
         if translations is None:
             return LocalizedText(key, text, text, SOURCE_LANGUAGE, False)
         if has_message(translations, text):
-            return LocalizedText(key, translations.gettext(text), text, language, False)
+            shown = translations.gettext(text)
+            return LocalizedText(key, shown, text, language, False,
+                                 provenance.is_official(text, shown))
         return LocalizedText(key, text, text, SOURCE_LANGUAGE, True)
 
     sections = []
@@ -146,7 +190,7 @@ def localize_document(document: Document, language: str) -> LocalizedDocument:
                 items = tuple(
                     local(f"{key}.i{i}", item) for i, item in enumerate(block.items, start=1)
                 )
-                blocks.append(LocalizedBlock(key, items, True))
+                blocks.append(LocalizedBlock(key, items, True, block.levels))
         sections.append(
             LocalizedSection(s_no, local(f"s{s_no}.h", section.heading), tuple(blocks))
         )

@@ -8,15 +8,14 @@ import textwrap
 import pytest
 
 from doc_paths import EXAMPLOMAB
-from kiosk.cli import main as kiosk_main
 from kiosk.document.ema_import import (
     ImportWarning,
     OverviewImportError,
     import_ema_overview,
     inline_text,
-    run_import_command,
     slug_for,
 )
+from kiosk.commands.import_medicine import run_import_command
 from kiosk.document.model import BulletList, Paragraph, YearMonth
 from kiosk.document.source_format import dump_document, load_document, parse_document
 
@@ -267,12 +266,18 @@ def test_empty_section_is_left_out_with_a_warning() -> None:
     assert len(result.document.sections) == 2
 
 
-def test_missing_title_falls_back_to_the_subtitle_with_a_warning() -> None:
+def test_missing_title_takes_the_name_from_the_subtitle_but_asks_for_the_substance() -> None:
+    """Issue 10: a fact that cannot be found with confidence is asked for, never left out."""
     text = MINIMAL.replace("# Testorin (*testosubstance*)\n", "\n")
-    result = import_ema_overview(text, "t.txt")
+    with pytest.raises(OverviewImportError) as caught:
+        import_ema_overview(text, "t.txt")
+    assert "active substance of Testorin cannot be found" in caught.value.message
+    assert "--substance" in caught.value.message
+    result = import_ema_overview(text, "t.txt", substance="testosubstance")
     assert result.document.name == "Testorin"
-    assert result.document.active_substance == ""
-    assert any("no title" in w.message and w.line == 6 for w in result.warnings)
+    assert result.document.active_substance == "testosubstance"
+    assert result.recognised.name_from == "the subtitle, line 6"
+    assert result.recognised.substance_from == "given with --substance"
 
 
 def test_unknown_text_in_a_page_footer_is_left_out_with_a_warning() -> None:
@@ -320,73 +325,6 @@ def test_a_content_file_is_not_an_ema_overview() -> None:
         import_ema_overview('\n+++\nname = "X"\n+++\n\n## A\n\nText.\n', "overview.md")
     assert caught.value.line == 2
     assert str(caught.value).startswith("line 2: this is already a kiosk content file")
-
-
-# --- ``kiosk import`` errors: one line on stderr, exit 1, nothing written -----
-
-
-def _run(tmp_path, capsys, *args: str) -> tuple[int, str, str]:
-    code = kiosk_main(["import", *args, "--output", str(tmp_path / "content")])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def _assert_one_line_error(code: int, err: str, *needles: str) -> None:
-    assert code == 1
-    assert err.startswith("kiosk import: ") and err.count("\n") == 1, err
-    assert "Traceback" not in err
-    for needle in needles:
-        assert needle in err, err
-
-
-def test_import_of_a_missing_file(tmp_path, capsys) -> None:
-    code, out, err = _run(tmp_path, capsys, str(tmp_path / "nope.txt"))
-    _assert_one_line_error(code, err, "nope.txt", "does not exist")
-    assert not (tmp_path / "content").exists()
-
-
-def test_import_of_a_folder(tmp_path, capsys) -> None:
-    code, out, err = _run(tmp_path, capsys, str(tmp_path))
-    _assert_one_line_error(code, err, "folder")
-
-
-def test_import_of_a_file_that_is_not_utf8(tmp_path, capsys) -> None:
-    bad = tmp_path / "latin1.txt"
-    bad.write_bytes(MINIMAL.replace("is a medicine", "is a médicament").encode("latin-1"))
-    code, out, err = _run(tmp_path, capsys, str(bad))
-    _assert_one_line_error(code, err, "latin1.txt, line 10", "not UTF-8")
-    assert not (tmp_path / "content").exists()
-
-
-def test_import_without_sections(tmp_path, capsys) -> None:
-    source = tmp_path / "words.txt"
-    source.write_text("Just words.\n", encoding="utf-8")
-    code, out, err = _run(tmp_path, capsys, str(source))
-    _assert_one_line_error(code, err, "no sections found")
-    assert out == ""
-
-
-def test_import_with_warnings_succeeds_and_lists_them(tmp_path, capsys) -> None:
-    source = tmp_path / "testorin.txt"
-    source.write_text(MINIMAL.replace("EMA/111111/2022\n", "\n"), encoding="utf-8")
-    code, out, err = _run(tmp_path, capsys, str(source))
-    assert code == 0, err
-    assert "Warnings: 1" in out
-    assert "  line 4: no EMA reference found (expected EMA/123456/2023)" in out
-    assert "EMA reference:     (not found)" in out
-    assert load_document(tmp_path / "content" / "testorin").facts.ema_reference == ""
-
-
-def test_paragraphs_that_begin_like_markup_are_escaped_and_kept(tmp_path, capsys) -> None:
-    source = tmp_path / "hash.txt"
-    source.write_text(MINIMAL.replace("Testorin is a medicine.", "#1 choice for patients."),
-                      encoding="utf-8")
-    code, out, err = _run(tmp_path, capsys, str(source))
-    assert code == 0, err
-    written = tmp_path / "content" / "testorin" / "overview.md"
-    assert "\\#1 choice for patients." in written.read_text(encoding="utf-8")
-    paragraphs = [p for s in load_document(written).sections for p in s.paragraphs]
-    assert "#1 choice for patients." in paragraphs
 
 
 def test_round_trip_of_an_imported_list(tmp_path) -> None:

@@ -188,3 +188,51 @@ def test_paragraphs_beginning_like_markup_survive_a_round_trip() -> None:
     written = dump_document(doc)
     assert "\\- 5 is not a list item." in written
     assert parse_document(written, slug="x") == doc
+
+
+# --- nested lists (issue 10) -------------------------------------------------
+
+
+NESTED = GOOD + """
+Testorin is used:
+
+- together with another medicine in patients who:
+  - have not responded to it alone;
+  - have no cirrhosis;
+- on its own.
+"""
+
+
+def test_nested_list_items_keep_their_levels_and_round_trip() -> None:
+    doc = parse_document(NESTED, slug="t")
+    block = doc.sections[0].blocks[2]
+    assert block == BulletList(("together with another medicine in patients who:",
+                                "have not responded to it alone;", "have no cirrhosis;",
+                                "on its own."), (0, 1, 1, 0))
+    assert [block.level(i) for i in range(4)] == [0, 1, 1, 0]
+    assert dump_document(doc) == NESTED
+    units = [u for u in doc.units() if u.kind == "item"]
+    assert [(u.key, u.level) for u in units] == [("s1.p3.i1", 0), ("s1.p3.i2", 1),
+                                                 ("s1.p3.i3", 1), ("s1.p3.i4", 0)]
+
+
+def test_a_flat_list_equals_one_built_without_levels() -> None:
+    assert BulletList(("a", "b"), (0, 0)) == BulletList(("a", "b"))
+    with pytest.raises(ValueError):
+        BulletList(("a", "b"), (0, 2))
+    with pytest.raises(ValueError):
+        BulletList(("a", "b"), (1, 0))
+
+
+def test_sub_items_indented_by_hand_one_or_four_spaces_are_sub_items() -> None:
+    for spaces in (1, 4):
+        text = NESTED.replace("  - have", " " * spaces + "- have")
+        block = parse_document(text, slug="t").sections[0].blocks[2]
+        assert block.levels == (0, 1, 1, 0), spaces
+
+
+def test_localized_document_gives_the_screen_each_item_level() -> None:
+    from kiosk.languages.document_catalog import localize_document
+
+    block = localize_document(parse_document(NESTED, slug="t"), "en").sections[0].blocks[2]
+    assert block.is_list and block.levels == (0, 1, 1, 0) and block.level(1) == 1

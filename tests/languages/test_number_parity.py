@@ -74,7 +74,7 @@ def test_interface_strings_may_add_a_digit_but_medical_text_may_not() -> None:
     """German keyboards label Home "Pos1"; an added number in medical text is an error."""
     from babel.messages.catalog import Catalog
 
-    from kiosk.languages.checks import check_numbers
+    from kiosk.languages.entry_checks import check_numbers
 
     ui = Catalog(locale="de", domain="kiosk")
     ui.add("Home", "Pos1")
