@@ -7,13 +7,13 @@ refuses root), with a private ``XDG_RUNTIME_DIR``.  Keys cannot be typed into
 cage (it has no virtual-keyboard protocol), so foot runs ``tmux attach`` and
 the kiosk runs in that tmux session: ``send-keys`` drives it,
 ``capture-pane`` reads the text, and ``grim`` takes the screenshot of what foot
-drew.
+drew.  (:meth:`HeadlessSession.start_shipped_session` starts ``kiosk-session.sh``
+itself instead, to be looked at only.)
 
-The kiosk's Python is a virtual environment built on Debian's
-``/usr/bin/python3`` (which every account can execute, unlike a Python in
-root's home) with the locked dependencies; the kiosk itself is imported from
-the repository (``PYTHONPATH``), so the session always shows the code of the
-checkout.  Only the standard library is used here.
+The kiosk's Python is a venv on Debian's python3 with the locked
+dependencies (:func:`kiosk_account.build_kiosk_python`); the kiosk itself is
+imported from the repository (``PYTHONPATH``), so the session always shows
+the code of the checkout.  Only the standard library is used here.
 
 Used by ``tests/session/test_kiosk_session.py`` and ``screenshots.py``.
 """
@@ -21,26 +21,17 @@ Used by ``tests/session/test_kiosk_session.py`` and ``screenshots.py``.
 from __future__ import annotations
 
 import os
-import pwd
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from frames import Frame, cell_is_blank
+from kiosk_account import REPO, SESSION_DIR, Account, alive, descendants
 
-SESSION_DIR = Path(__file__).resolve().parent
-REPO = SESSION_DIR.parents[1]
 FOOT_INI = SESSION_DIR / "foot.ini"
-SYSTEM_PYTHON = Path("/usr/bin/python3")
-DEJAVU_MONO = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
-#: The Debian packages the headless session needs (xwayland: cage 0.1.4 exits without it).
-PACKAGES = ("cage", "foot", "fonts-dejavu-core", "xwayland", "grim", "tmux", "python3")
-APT_LINE = "apt-get install " + " ".join(PACKAGES)
 #: wlroots' headless output (wlroots 0.15 makes it 1280x720).
 OUTPUT_SIZE = (1280, 720)
 #: A safety net for every wait: each ends as soon as its condition holds.
@@ -62,61 +53,32 @@ set -as terminal-features ',foot*:RGB'
 """
 
 
-def missing_requirements() -> list[str]:
-    """What this machine lacks for a headless session, each with what to do; empty when ready."""
-    missing = [f"{program} (apt-get install {package})" for program, package in
-               (("cage", "cage"), ("foot", "foot"), ("grim", "grim"), ("tmux", "tmux"),
-                ("Xwayland", "xwayland"))
-               if shutil.which(program) is None]
-    if not DEJAVU_MONO.is_file():
-        missing.append("DejaVu Sans Mono (apt-get install fonts-dejavu-core)")
-    if not SYSTEM_PYTHON.is_file():
-        missing.append("Debian's /usr/bin/python3 (apt-get install python3)")
-    if os.geteuid() != 0:
-        missing.append("root, to run the session as an ordinary account (cage refuses root)")
-    return missing
+X11_SOCKETS = Path("/tmp/.X11-unix")
 
 
-@dataclass(frozen=True)
-class Account:
-    """The ordinary account the session runs as (cage refuses root)."""
-
-    name: str
-    uid: int
-    gid: int
-
-    @classmethod
-    def named(cls, name: str) -> "Account":
-        """The account ``name``; raises ``KeyError`` when there is none."""
-        entry = pwd.getpwnam(name)
-        return cls(name, entry.pw_uid, entry.pw_gid)
+def _check_x11_socket_dir() -> None:
+    """Xwayland (which cage 0.1.4 starts) needs /tmp/.X11-unix owned by root, as systemd-tmpfiles
+    makes it at boot; make it so if it is missing, say what to do if it is not root's."""
+    if not X11_SOCKETS.exists():
+        X11_SOCKETS.mkdir()
+        X11_SOCKETS.chmod(0o1777)
+    elif X11_SOCKETS.stat().st_uid != 0:
+        raise RuntimeError(f"{X11_SOCKETS} does not belong to root, so Xwayland refuses it and "
+                           "cage exits; as systemd-tmpfiles does at boot: "
+                           f"chown root:root {X11_SOCKETS} && chmod 1777 {X11_SOCKETS}")
 
 
-def build_kiosk_python(folder: Path, pip_python: str = sys.executable) -> Path:
-    """A venv on Debian's python3 with the kiosk's locked dependencies; returns its python.
-
-    Args:
-        folder: where to make it (it must be world-readable: the account runs it).
-        pip_python: a Python with pip, which installs into the venv (``pip --python``).
-    """
-    subprocess.run([str(SYSTEM_PYTHON), "-m", "venv", "--without-pip", str(folder)], check=True)
-    subprocess.run([pip_python, "-m", "pip", "--python", str(folder / "bin" / "python"), "install",
-                    "--quiet", "--disable-pip-version-check", "--require-hashes", "--no-deps",
-                    "-r", str(REPO / "requirements" / "kiosk.lock")], check=True)
-    for path in [folder, *folder.rglob("*")]:
-        if path.is_dir() and not path.is_symlink():
-            path.chmod(path.stat().st_mode | 0o755)
-    return folder / "bin" / "python"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+def _remove_x_display_files(cage_pid: int) -> None:
+    """Remove the X display lock and socket cage made for Xwayland (it leaves them when stopped)."""
+    for lock in Path("/tmp").glob(".X*-lock"):
+        try:
+            owner = lock.read_text().strip(" \n\x00")  # "     1234\0"
+        except OSError:
+            continue
+        if owner == str(cage_pid):
+            display = lock.name[2:-5]
+            (X11_SOCKETS / f"X{display}").unlink(missing_ok=True)
+            lock.unlink(missing_ok=True)
 
 
 class HeadlessSession:
@@ -198,6 +160,7 @@ class HeadlessSession:
 
     def start(self) -> None:
         """Start tmux, then cage + foot attached to it; returns once foot's client is attached."""
+        _check_x11_socket_dir()
         self.workdir.chmod(0o755)
         self._own(self.runtime_dir, 0o700)  # wlroots and tmux want a private runtime dir
         self._own(self.home, 0o755)
@@ -220,8 +183,56 @@ class HeadlessSession:
                                      cwd=self.home, stdout=log, stderr=subprocess.STDOUT,
                                      start_new_session=True)
         log.close()
-        self.wait_until(lambda: bool(self.tmux("list-clients", "-F", "#{client_pid}").strip()),
-                        "foot never attached to tmux (see cage.log)")
+        self.wait_until(self._client_sized, "foot never attached to tmux at its full size "
+                                            "(see cage.log)")
+
+    def _client_sized(self) -> bool:
+        """foot's tmux client is attached with the cells its cell size and padding give."""
+        fields = self.tmux("list-clients", "-F", "#{client_width} #{client_height} "
+                           "#{client_cell_width} #{client_cell_height}").split()
+        if len(fields) != 4 or not all(f.isdigit() for f in fields):
+            return False
+        columns, rows, width, height = map(int, fields)
+        if not width or not height:
+            return False
+        if (columns, rows) != ((OUTPUT_SIZE[0] - 2 * self.pad[0]) // width,
+                               (OUTPUT_SIZE[1] - 2 * self.pad[1]) // height):
+            return False
+        self._cell_pixels = width, height
+        return True
+
+    def start_shipped_session(self) -> None:
+        """Start ``kiosk-session.sh`` itself, as the systemd unit does, with no tmux in between.
+
+        The script's ``KIOSK_DIR`` is a folder made here like a kiosk's: ``kiosk.toml`` and a
+        ``.venv/bin/kiosk`` that runs the kiosk with :attr:`python`.  Keys cannot be sent;
+        the screen can only be looked at (:meth:`grab`).
+        """
+        _check_x11_socket_dir()
+        self.workdir.chmod(0o755)
+        self._own(self.runtime_dir, 0o700)
+        self._own(self.home, 0o755)
+        self._config = self._write_config()
+        kiosk_dir = self.workdir / "kiosk"
+        (kiosk_dir / ".venv" / "bin").mkdir(parents=True)
+        (kiosk_dir / "kiosk.toml").write_bytes(self._config.read_bytes())
+        launcher = kiosk_dir / ".venv" / "bin" / "kiosk"
+        launcher.write_text(f'#!/bin/sh\nPYTHONPATH="{REPO}" exec "{self.python}" -m kiosk "$@"\n',
+                            encoding="utf-8")
+        for path in (kiosk_dir, kiosk_dir / ".venv", kiosk_dir / ".venv" / "bin", launcher):
+            path.chmod(0o755)
+        (kiosk_dir / "kiosk.toml").chmod(0o644)
+        env = self._environment() | {
+            "WLR_BACKENDS": "headless", "WLR_RENDERER": "pixman", "WLR_LIBINPUT_NO_DEVICES": "1",
+            "KIOSK_DIR": str(kiosk_dir), "CAGE_OPTIONS": " ".join(CAGE_FLAGS)}
+        log = (self.workdir / "cage.log").open("wb")
+        self.cage = subprocess.Popen([str(SESSION_DIR / "kiosk-session.sh")],
+                                     user=self.account.uid, group=self.account.gid,
+                                     extra_groups=[], env=env, cwd=self.home, stdout=log,
+                                     stderr=subprocess.STDOUT, start_new_session=True)
+        log.close()
+        self.wait_until(lambda: (self.runtime_dir / "wayland-0").exists(),
+                        "cage never opened its Wayland socket (see cage.log)")
 
     def start_kiosk(self) -> None:
         """Replace the placeholder with the kiosk, at the size foot gave the window."""
@@ -246,6 +257,13 @@ class HeadlessSession:
             if time.monotonic() > deadline:
                 raise TimeoutError(failure)
             time.sleep(0.1)
+
+    def kiosk_log(self) -> str:
+        """The kiosk's log so far ("" before it starts)."""
+        try:
+            return self.log_file.read_text(encoding="utf-8", errors="replace")
+        except FileNotFoundError:
+            return ""
 
     def cage_log(self) -> str:
         path = self.workdir / "cage.log"
@@ -326,6 +344,7 @@ class HeadlessSession:
     def stop(self) -> None:
         """End cage, tmux and the kiosk (by their process ids) and remove the session's files."""
         if self.cage is not None and self.cage.poll() is None:
+            self._pids += descendants(self.cage.pid)  # foot and the kiosk it runs
             self.cage.terminate()
             try:
                 self.cage.wait(timeout=TIMEOUT_S)
@@ -336,10 +355,12 @@ class HeadlessSession:
             self.tmux("kill-server", check=False)
         deadline = time.monotonic() + TIMEOUT_S
         for pid in self._pids:
-            while _alive(pid) and time.monotonic() < deadline:
+            while alive(pid) and time.monotonic() < deadline:
                 time.sleep(0.05)
-            if _alive(pid):
+            if alive(pid):
                 os.kill(pid, signal.SIGKILL)
+        if self.cage is not None:
+            _remove_x_display_files(self.cage.pid)
         if self._own_workdir:
             shutil.rmtree(self.workdir, ignore_errors=True)
 

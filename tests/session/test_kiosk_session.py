@@ -23,13 +23,11 @@ from pathlib import Path
 
 import pytest
 from frames import cell_is_blank, cell_mask
-from headless import (
+from headless import FOOT_INI, OUTPUT_SIZE, HeadlessSession
+from kiosk_account import (
     APT_LINE,
     DEJAVU_MONO,
-    FOOT_INI,
-    OUTPUT_SIZE,
     Account,
-    HeadlessSession,
     build_kiosk_python,
     missing_requirements,
 )
@@ -80,6 +78,14 @@ def kiosk_python():
     shutil.rmtree(base, ignore_errors=True)
 
 
+def _assert_nothing_left(session: HeadlessSession) -> None:
+    """No session folder, no process, no X display files of the stopped session remain."""
+    assert not session.workdir.exists()
+    assert not any(lock.read_text().strip(" \n\x00") == str(session.cage.pid)
+                   for lock in Path("/tmp").glob(".X*-lock"))
+    assert all(not Path(f"/proc/{pid}").exists() for pid in [session.cage.pid, *session._pids])
+
+
 def _letters(rows: list[str], script: str) -> dict[str, tuple[int, int]]:
     """The first cell of each distinct letter of ``script`` ("CYRILLIC", "GREEK") on screen."""
     found: dict[str, tuple[int, int]] = {}
@@ -124,4 +130,25 @@ def test_the_session_draws_the_welcome_screen(kiosk_python, tmp_path, language, 
         assert session.log_file.stat().st_uid == account.uid
         assert "not on a Linux console (TERM=tmux-256color)" in log
     assert session.cage.returncode is not None
-    assert not session.workdir.exists()
+    _assert_nothing_left(session)
+
+
+@pytest.mark.session
+@needs_session
+def test_the_shipped_session_script_starts_the_kiosk_full_screen(kiosk_python):
+    """kiosk-session.sh as the systemd unit runs it: cage, foot with foot.ini, the kiosk."""
+    account = Account.named("nobody")
+    session = HeadlessSession(account, kiosk_python, PIXELSIZE)
+    try:
+        session.start_shipped_session()
+        # foot's empty window has 2 colours; the kiosk's text, anti-aliased, has hundreds.
+        frame = session.wait_for_frame(lambda f: len(f.colours()) > 50,
+                                       "the kiosk never drew on the session's screen")
+        assert (frame.width, frame.height) == OUTPUT_SIZE
+        session.wait_until(lambda: "Linux console" in session.kiosk_log(),
+                           "the kiosk never logged its start")
+        assert "not on a Linux console (TERM=foot)" in session.kiosk_log()
+        assert f"loading configuration from {FOOT_INI}" in session.cage_log()
+    finally:
+        session.stop()
+    _assert_nothing_left(session)
