@@ -14,6 +14,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from kiosk.config import KioskConfig
+from kiosk.console_font.findings import languages_for_console
+from kiosk.console_font.font import ConsoleFont
+from kiosk.console_font.terminal import kiosk_terminal_font
 from kiosk.document.model import Document
 from kiosk.document.library import load_library
 from kiosk.languages import (
@@ -28,8 +31,12 @@ from kiosk.logs import setup_logging
 log = logging.getLogger("kiosk")
 
 
-def offered_languages(config: KioskConfig) -> list[str]:
-    """The languages visitors may choose: the config's list, or every installed one."""
+def offered_languages(config: KioskConfig, console_font: ConsoleFont | None = None) -> list[str]:
+    """The languages visitors may choose: the config's list, or every installed one.
+
+    On a Linux console (``console_font`` given) only those whose text the
+    loaded font can draw; the others are logged with what they lack.
+    """
     installed = set(available_ui_languages()) | {SOURCE_LANGUAGE}
     locales = Path(config.locales_dir)
     if locales.is_dir():
@@ -45,7 +52,7 @@ def offered_languages(config: KioskConfig) -> list[str]:
 
         offered = languages_meeting(offered, locales, config.content_dir,
                                     config.medical_translations)
-    return offered
+    return languages_for_console(console_font, offered, locales, log)
 
 
 def speech_announcer(config: KioskConfig):
@@ -61,12 +68,12 @@ def speech_announcer(config: KioskConfig):
 
 
 def build_app(config: KioskConfig, *, language: str | None = None, speech: bool | None = None,
-              announcer=None, handle_signals: bool = False):
+              announcer=None, handle_signals: bool = False, console_font: ConsoleFont | None = None):
     """Everything ``launch`` does except running: used by tests and the benchmark."""
     from kiosk.ui.app import KioskApp
 
     configure_locales(config.locales_dir)
-    offered = offered_languages(config)
+    offered = offered_languages(config, console_font)
     wanted = language or config.default_language
     default = negotiate_language(wanted, offered) or SOURCE_LANGUAGE
     if default != wanted:
@@ -99,7 +106,10 @@ def launch(config: KioskConfig, kiosk_mode: bool | None = None, language: str | 
     # Textual lets ctrl+c/ctrl+z raise signals when this is set; a kiosk must not.
     os.environ.pop("TEXTUAL_ALLOW_SIGNALS", None)
     try:
-        app = build_app(config, language=language, speech=speech, handle_signals=True)
+        console_font, console_note = kiosk_terminal_font()  # None in a terminal emulator
+        log.info("%s", console_note)
+        app = build_app(config, language=language, speech=speech, handle_signals=True,
+                        console_font=console_font)
         result = app.run(mouse=False)
     except Exception:
         log.exception("the kiosk stopped with an error")

@@ -5,7 +5,9 @@ problems), then one line per problem and per warning, and exits 1 when
 anything blocks a release (warnings do not).  Besides the catalogs it
 checks that eSpeak NG has a voice for each language, lists who translated
 each medicine's text (official EMA translation, reviewed, unreviewed), and
-what a deployment needs: that the configured log file can be written (``[kiosk] log_file``).
+what a deployment needs: that the configured log file can be written (``[kiosk] log_file``),
+and, on the Linux console, which languages the loaded console font cannot show
+(elsewhere: what the font ``/etc/default/console-setup`` names would cost).
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ import sys
 from pathlib import Path
 
 from kiosk.commands.voice_check import check_voice
+from kiosk.console_font.console_setup import read_console_setup
+from kiosk.console_font.findings import console_font_findings
+from kiosk.console_font.terminal import kiosk_terminal_font
 from kiosk.languages.checks import run_checks
 from kiosk.languages.medical_text import content_slugs, provenance_report
 from kiosk.languages.problems import CheckReport, Problem
@@ -82,12 +87,17 @@ def resolve_languages(tags: list[str] | None) -> tuple[list[str] | None, list[st
     return codes, unknown
 
 
-def run_check_command(config, languages: list[str] | None = None) -> int:
+def run_check_command(config, languages: list[str] | None = None, *, terminal=None,
+                      console_setup=None) -> int:
     """``kiosk check``: print the table and every problem.
 
     Args:
         config: the loaded :class:`kiosk.config.KioskConfig`.
         languages: ``--language`` values (any tag; default: every language).
+        terminal: ``(font, note)`` of the console font (default: read from the
+            terminal the check runs in, :func:`kiosk_terminal_font`).
+        console_setup: Debian's console font settings (default: read
+            ``/etc/default/console-setup``).
 
     Returns:
         The exit code: 0 no problem, 1 a problem, 2 an unknown language.
@@ -104,11 +114,26 @@ def run_check_command(config, languages: list[str] | None = None) -> int:
         report.problems += problems
         report.warnings += warnings
     report.problems += deployment_problems(config)
+    console_lines, console_problems, console_warnings = console_font_findings(
+        offered_by_config(config, report.languages), Path(config.locales_dir),
+        terminal if terminal is not None else kiosk_terminal_font(),
+        console_setup if console_setup is not None else read_console_setup())
+    report.problems += console_problems
+    report.warnings += console_warnings
     print(format_report(report))
+    print("\n".join(["", "Console font:", *(f"  {line}" for line in console_lines)]))
     slugs = content_slugs(Path(config.content_dir))
     print("\n".join(["", *provenance_report(Path(config.locales_dir),
                                              codes or list(SUPPORTED_LANGUAGES), slugs)]))
     return 0 if report.ok else 1
+
+
+def offered_by_config(config, checked: list[str]) -> list[str]:
+    """Of the checked languages, those ``[kiosk] languages`` offers (all when it is empty)."""
+    if not config.languages:
+        return list(checked)
+    wanted = {negotiate_language(tag, SUPPORTED_LANGUAGES) for tag in config.languages}
+    return [language for language in checked if language in wanted]
 
 
 def deployment_problems(config) -> list[Problem]:

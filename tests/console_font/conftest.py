@@ -1,0 +1,1 @@
+"""Fixtures of the console font tests (the helpers live in console_helpers.py)."""
