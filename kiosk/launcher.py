@@ -24,6 +24,7 @@ from kiosk.languages import (
     negotiate_language,
 )
 from kiosk.languages.document_catalog import DOMAIN_PREFIX
+from kiosk.speech.native_output import capture_native_output
 
 log = logging.getLogger("kiosk")
 
@@ -107,8 +108,11 @@ def launch(config: KioskConfig, kiosk_mode: bool | None = None, language: str | 
     # Textual lets ctrl+c/ctrl+z raise signals when this is set; a kiosk must not.
     os.environ.pop("TEXTUAL_ALLOW_SIGNALS", None)
     try:
-        app = build_app(config, language=language, speech=speech, handle_signals=True)
-        result = app.run(mouse=False)
+        # What C libraries print (eSpeak NG's errors) goes to the log, not over
+        # the screen; the app is built inside, as Textual keeps sys.__stderr__.
+        with capture_native_output(logging.getLogger("kiosk.native")):
+            app = build_app(config, language=language, speech=speech, handle_signals=True)
+            result = app.run(mouse=False)
     except Exception:
         log.exception("the kiosk stopped with an error")
         return 1
