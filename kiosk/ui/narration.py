@@ -142,9 +142,9 @@ class NarratorAnnouncer:
         before = prosody.rate
         rate = prosody.faster() if faster else prosody.slower()
         if rate == before:
-            words = _("Fastest speed.") if faster else _("Slowest speed.")
+            words = _("Slowest speed.") if not faster else _("Fastest speed.")
         else:
-            words = _("Faster.") if faster else _("Slower.")
+            words = _("Slower.") if not faster else _("Faster.")
         self.say(words, language, SpeechPriority.NOW, tag=SETTING_TAG)
         return rate
 
@@ -155,7 +155,7 @@ class NarratorAnnouncer:
         volume = prosody.louder() if louder else prosody.quieter()
         words = volume_words(volume)
         if volume == before:
-            words += " " + (_("Highest volume.") if louder else _("Lowest volume."))
+            words += " " + (_("Lowest volume.") if not louder else _("Highest volume."))
         self.say(words, language, SpeechPriority.NOW, tag=SETTING_TAG)
         return volume
 

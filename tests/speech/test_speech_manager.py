@@ -191,6 +191,15 @@ def test_the_next_sentence_is_prefetched_and_resynthesised_after_a_rate_change(r
     assert rig.audio.started[-1].wav.startswith(b"en|185|0.8|")
 
 
+def test_a_volume_change_also_invalidates_the_prefetched_sentence(rig: Rig) -> None:
+    rig.read("Alpha. Bravo.")
+    rig.manager.prefetch()
+    rig.prosody[1] = 0.9  # "louder" while Alpha plays
+    rig.audio.finish()
+    assert rig.audio.started[-1].wav == b"en|165|0.9|Bravo."
+    assert [c[3] for c in rig.synth.calls] == [0.8, 0.8, 0.9]
+
+
 def test_marks_are_reported_when_the_sentence_starts_playing_not_when_synthesised(rig: Rig) -> None:
     reading = rig.read("Alpha. Bravo.", "Charlie.")
     rig.manager.prefetch()
