@@ -115,7 +115,6 @@ class Narrator:
         self._gen = self._worker_gen = 0
         self._pending = 0
         self._speaking = self._paused = self._history = False
-        self._available: bool | None = None  # None: not known yet
         self._voices: list[VoiceInfo] = []
         self._synth: Synth | None = None
         self._audio: AudioOut | None = None
@@ -137,12 +136,12 @@ class Narrator:
     @property
     def is_available(self) -> bool:
         """False once speech is known not to work (see :attr:`unavailable_reason`)."""
-        return self._available is not False
+        return self._manager.unavailable_reason is None
 
     @property
     def unavailable_reason(self) -> str | None:
         """Why speech does not work, for the log (None while it works or is not known yet)."""
-        return self._manager.unavailable_reason if self._available is False else None
+        return self._manager.unavailable_reason
 
     @property
     def is_ready(self) -> bool:
@@ -157,7 +156,7 @@ class Narrator:
 
     def voice_for(self, language: str) -> VoiceInfo | None:
         """The voice that would speak ``language`` (None: no voice, or not started yet)."""
-        if not self._ready.is_set() or self._available is False:
+        if not self._ready.is_set() or not self.is_available:
             return None
         return match_voice(self._voices, language)
 
@@ -221,7 +220,7 @@ class Narrator:
             if self._closed:
                 self._emit(SequenceDone(sequence_id, False, False))
                 return sequence_id
-            if self._available is not False:
+            if self.is_available:
                 self._speaking = True
         self.start()
         items = list(sequence)
@@ -292,7 +291,7 @@ class Narrator:
 
     def _navigate(self, action: Callable[[], None]) -> None:
         with self._lock:
-            speaking = self._history and self._available is not False
+            speaking = self._history and self.is_available
         self._post(action, interrupt=(speaking, False))
 
     def _interrupt_locked(self) -> None:
@@ -343,7 +342,7 @@ class Narrator:
         self._shutdown()
 
     def _retry(self) -> None:
-        if self._available is False:
+        if not self.is_available:
             self._manager.recover()  # a new attempt, reported again if it fails
             self._initialise()
 
@@ -364,15 +363,12 @@ class Narrator:
             with self._lock:
                 old, self._audio = self._audio, audio
                 self._voices = self._synth.voices()
-                self._available = True
             if old is not None:
                 old.close()
             self._manager.synth = self._synth
             self._manager.recover()
             self._log.info("speech ready: %d voices", len(self._voices))
             return
-        with self._lock:
-            self._available = False
         self._manager.fail(reason)
 
     def _shutdown(self) -> None:

@@ -196,3 +196,25 @@ def test_storm_of_calls_from_two_threads_never_overlaps_and_ends_each_once(rig: 
     assert rig.audio.overlaps == 0
     for sequence_id in ids:
         assert len(rig.events.completed(sequence_id)) == 1, sequence_id
+
+
+def test_an_engine_that_breaks_mid_visit_makes_speech_unavailable_until_a_retry_works(rig: Rig) -> None:
+    n = rig.narrator
+    first = n.read([ReadItem("a", "Alpha. Bravo. Charlie.")], "en")
+    rig.audio.wait_started(1)
+    rig.settle()  # Bravo is synthesised ahead
+    rig.synth.broken = "eSpeak NG data folder /x has lost phontab"
+    rig.audio.finish()  # Bravo plays; Charlie cannot be synthesised
+    assert rig.events.wait_done(first) is False
+    rig.settle()
+    assert not n.is_available and n.unavailable_reason == rig.synth.broken
+    assert rig.events.failures == [rig.synth.broken]
+    assert n.voice_for("en") is None
+    rig.synth.broken = None
+    n.retry()
+    rig.settle()
+    assert n.is_available and rig.synth.opened == 2
+    again = n.say("Back.", "en")
+    assert rig.audio.wait_started(3)[-1] == "Back."
+    rig.audio.finish()
+    assert rig.events.wait_done(again) is True
