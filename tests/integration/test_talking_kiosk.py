@@ -93,6 +93,13 @@ def spy(narrator, name):
     return calls
 
 
+async def overview(pilot):
+    """Open the overview and wait until it is the screen."""
+    await open_overview(pilot)
+    assert await wait_for(pilot, lambda: isinstance(pilot.app.screen, OverviewScreen))
+    return pilot.app.screen
+
+
 async def ready(pilot, app):
     narrator = app.announcer.narrator
     assert await wait_for(pilot, lambda: narrator.is_ready), "narrator did not start"
@@ -113,8 +120,7 @@ async def test_listen_reads_on_highlights_and_a_key_stops_it(kiosk, recorder, pr
     app = kiosk(rate=220)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot, app)
-        await open_overview(pilot)
-        screen = app.screen
+        screen = await overview(pilot)
         assert isinstance(screen, OverviewScreen)
         await pilot.press("enter")  # into the text of section 1
         await quiet(pilot, app, recorder)
@@ -151,8 +157,7 @@ async def test_read_all_moves_the_pane_into_the_next_section(kiosk):
     app = kiosk(rate=300)
     async with app.run_test(size=(80, 24)) as pilot:
         narrator = await ready(pilot, app)
-        await open_overview(pilot)
-        screen = app.screen
+        screen = await overview(pilot)
         last = screen.total - 1
         await pilot.press(str(last))  # the second-last section (short), then read all
         await pilot.press("r")
@@ -169,7 +174,7 @@ async def test_action_in_text_reads_only_this_section(kiosk):
     app = kiosk(rate=300)
     async with app.run_test(size=(80, 24)) as pilot:
         narrator = await ready(pilot, app)
-        await open_overview(pilot)
+        await overview(pilot)
         reads = spy(narrator, "read")
         await pilot.press("enter", "enter")  # open section 1, Action in its text
         assert await wait_for(pilot, lambda: reads)
@@ -256,8 +261,7 @@ async def test_volume_change_during_reading_keeps_reading(kiosk):
     app = kiosk(rate=220)
     async with app.run_test(size=(80, 24)) as pilot:
         narrator = await ready(pilot, app)
-        await open_overview(pilot)
-        screen = app.screen
+        screen = await overview(pilot)
         sentences = spy(app, "reading_sentence")
         await pilot.press("enter", "r")
         assert await wait_for(pilot, lambda: screen.highlight and screen.highlight[0] == "s1.p1")
@@ -370,8 +374,7 @@ async def test_no_player_shows_once_keeps_working_and_retries_next_visit(kiosk, 
         assert not narrator.is_available
         assert await wait_for(pilot, lambda: "Speech is not available." in flat(screen_text(app)))
         assert flat(screen_text(app)).count("Speech is not available.") == 1
-        await open_overview(pilot)  # the kiosk keeps working, silently
-        assert isinstance(app.screen, OverviewScreen)
+        await overview(pilot)  # the kiosk keeps working, silently
         await pilot.press("3", "r", "plus")
         assert app.screen.section_index == 2 and app.is_running
         assert flat(screen_text(app)).count("Speech is not available.") == 1
