@@ -63,9 +63,15 @@ class PulseServer:
         env = dict(os.environ, PULSE_RUNTIME_PATH=str(self.dir), XDG_RUNTIME_DIR=str(self.dir),
                    HOME=str(self.dir), PULSE_STATE_PATH=str(self.dir / "state"))
         env.pop("PULSE_SERVER", None)
+        # Shared memory off: PulseAudio 16 logs "Cannot send block reference
+        # with non-registered memfd" when many short-lived, killed clients come
+        # and go (pulseaudio issue 824), and a server here once died mid-run;
+        # plain socket transfer is ample for one mono 22 kHz stream.
+        # Realtime off: a test server must not outrank the kiosk on a busy machine.
         cmd = [
             exe, "--daemonize=yes", "--exit-idle-time=-1", "-n", "--use-pid-file=yes",
-            "--disallow-exit=no", f"--log-target=file:{self.log}",
+            "--disallow-exit=yes", "--disable-shm=yes", "--enable-memfd=no", "--realtime=no",
+            "--high-priority=no", f"--log-target=file:{self.log}",
             f"--load=module-null-sink sink_name={self.sink} rate={RATE} channels=1",
             f"--load=module-native-protocol-unix auth-anonymous=1 socket={self.socket}",
         ]
@@ -107,8 +113,26 @@ class PulseServer:
         errors = [line for line in lines if line.startswith("E:")]
         return "server log: " + " | ".join((errors or lines)[-3:])
 
+    def alive(self) -> bool:
+        """Whether the server process still runs (tests report it when it died under them)."""
+        if self.pid is None:
+            return False
+        try:
+            with open(f"/proc/{self.pid}/cmdline", "rb") as f:
+                return str(self.socket).encode() in f.read()
+        except OSError:
+            return False
+
+    def log_tail(self, lines: int = 15) -> str:
+        """The end of the server's own log, for a failure report."""
+        try:
+            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return "(no server log)"
+
     def stop(self) -> None:
-        if self.pid is not None:
+        # Only our own daemon: pids wrap (pid_max may be 32768) and the machine is shared.
+        if self.pid is not None and self.alive():
             try:
                 os.kill(self.pid, signal.SIGTERM)
                 for _ in range(25):
