@@ -10,6 +10,11 @@ Prints these figures (medians over ``--runs``):
 3. synthesis speed of the kiosk engine (pyttsx3 + eSpeak NG, in process,
    sentence by sentence as the narrator does it) against the ``espeak-ng``
    command line on the same text, as a ratio.
+4. A 100,000-character paragraph without a full stop (issue 9, item 10),
+   read by the narrator into the sink: peak memory, read() -> first audio,
+   cancel() -> last audio; against the same paragraph synthesised in one
+   piece by the engine (what the narrator did before), each in a fresh
+   child process so that peak memory (ru_maxrss) is its own.
 
 It starts its own private PulseAudio (null sink) like the tests do.  The
 PulseAudio and recorder helpers live in ``tests/speech/pulse_server.py``
@@ -65,15 +70,21 @@ def _overview_sentences() -> list[str]:
 
 
 def bench_latency(pulse_mod, runs: int) -> tuple[list[float], list[float], list[float]]:
-    from kiosk.speech import Narrator, ReadItem, SpeechSettings
+    from kiosk.speech import MarkReached, Narrator, ReadItem, SpeechFailed, SpeechSettings
 
     server = pulse_mod.shared_server()
     os.environ.update(server.client_env)
     recorder = pulse_mod.shared_recorder()
     started = threading.Event()
+
+    def on_event(event) -> None:
+        if isinstance(event, MarkReached):
+            started.set()
+        elif isinstance(event, SpeechFailed):
+            print("UNAVAILABLE:", event.reason, file=sys.stderr)
+
     narrator = Narrator(SpeechSettings(enabled=True, player="paplay", device=server.sink),
-                        on_sentence=lambda key, s: started.set(),
-                        on_unavailable=lambda r: print("UNAVAILABLE:", r, file=sys.stderr))
+                        on_event=on_event)
     first_audio: list[float] = []
     stop_tail: list[float] = []
     stop_call: list[float] = []
@@ -92,7 +103,7 @@ def bench_latency(pulse_mod, runs: int) -> tuple[list[float], list[float], list[
             started.wait(5)
             time.sleep(0.6)
             t_stop = time.monotonic()
-            narrator.stop()
+            narrator.cancel()
             stop_call.append(time.monotonic() - t_stop)
             time.sleep(0.5)
             rec = recorder.snapshot()
@@ -284,9 +295,126 @@ def bench_synthesis(runs: int) -> None:
     print(f"  ratio kiosk engine / CLI (sentence by sentence): {by_sentence / cli_sentences:5.2f}")
 
 
+# Runs in a child process: the narrator reads one paragraph into the sink and
+# is cancelled after a few seconds; prints JSON with clock stamps and memory.
+_LONG_NARRATOR = r"""
+import json, resource, sys, threading, time
+from kiosk.speech import MarkReached, Narrator, ReadItem, SpeechSettings
+
+def rss_kib():
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
+
+paragraph = open(sys.argv[1], encoding="utf-8").read()
+first = threading.Event()
+narrator = Narrator(SpeechSettings(player="paplay", device=sys.argv[2]),
+                    on_event=lambda e: first.set() if isinstance(e, MarkReached) else None)
+assert narrator.has_voice("en"), narrator.unavailable_reason
+narrator.say("Warm up.", "en"); narrator.wait_until_quiet(30)
+before = rss_kib()
+samples = [before]
+done = threading.Event()
+def sample():
+    while not done.wait(0.01):
+        samples.append(rss_kib())
+threading.Thread(target=sample, daemon=True).start()
+t_read = time.monotonic()
+narrator.read([ReadItem("p", paragraph)], "en")
+first.wait(60)
+t_mark = time.monotonic()
+time.sleep(3.0)  # listen for a while (a benchmark pause, not a test)
+t_stop = time.monotonic()
+narrator.cancel()
+t_returned = time.monotonic()
+narrator.settle(30)
+done.set()
+narrator.close()
+print(json.dumps({"t_read": t_read, "t_mark": t_mark, "t_stop": t_stop,
+                  "cancel_call": t_returned - t_stop, "rss_before_kib": before,
+                  "peak_kib": max(samples),
+                  "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+# Runs in a child process: the same paragraph synthesised in one call (the old way).
+_LONG_ONE_PIECE = r"""
+import io, json, resource, sys, time, wave
+from kiosk.speech import SpeechEngine
+paragraph = open(sys.argv[1], encoding="utf-8").read()
+engine = SpeechEngine(); engine.open(); engine.synthesise("Warm up.", "en")
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+t = time.monotonic()
+wav = engine.synthesise(paragraph, "en")
+took = time.monotonic() - t
+with wave.open(io.BytesIO(wav)) as w:
+    seconds = w.getnframes() / w.getframerate()
+print(json.dumps({"synthesis_s": took, "wav_bytes": len(wav), "audio_s": seconds,
+                  "rss_before_kib": before,
+                  "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+
+def long_paragraph(chars: int = 100_000) -> str:
+    """The overview's sentences joined with commas into one paragraph without a full stop."""
+    parts = [s.rstrip(".!?").replace(". ", ", ") for s in _overview_sentences()]
+    text = ""
+    while len(text) < chars:
+        for part in parts:
+            text += part + ", "
+    return text[:chars].rsplit(" ", 1)[0]
+
+
+def bench_long_paragraph(pulse_mod, one_piece: bool) -> None:
+    """Issue 9, item 10: a 100,000-character paragraph without a full stop."""
+    import json
+
+    server = pulse_mod.shared_server()
+    os.environ.update(server.client_env)
+    recorder = pulse_mod.shared_recorder()
+    paragraph = long_paragraph()
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "paragraph.txt")
+        Path(path).write_text(paragraph, encoding="utf-8")
+        proc = subprocess.run([sys.executable, "-c", _LONG_NARRATOR, path, server.sink],
+                              capture_output=True, text=True, env=env, timeout=300, check=False)
+        if proc.returncode != 0:
+            print(f"  100,000-character paragraph: child failed: {proc.stderr[-500:]}")
+            return
+        got = json.loads(proc.stdout.strip().splitlines()[-1])
+        recorder.wait_for_stream(got["t_stop"], 1.2, timeout=30)
+        rec = recorder.snapshot(got["t_read"] - 1)
+        first = rec.first_sound_after(got["t_read"])
+        last = rec.last_sound(start=got["t_read"], end=got["t_stop"] + 1.0)
+        print(f"\nA {len(paragraph):,}-character paragraph without a full stop "
+              f"(the narrator, paplay into the null sink):")
+        print(f"  read() -> first audio at the sink  : "
+              f"{(first - got['t_read']) * 1000 if first else float('nan'):7.1f} ms")
+        print(f"  cancel() -> last audio at the sink : "
+              f"{max(0.0, last - got['t_stop']) * 1000 if last else float('nan'):7.1f} ms "
+              f"(cancel() call itself {got['cancel_call'] * 1000:.1f} ms)")
+        print(f"  peak memory while reading (VmRSS)  : {got['peak_kib'] / 1024:7.1f} MiB "
+              f"({(got['peak_kib'] - got['rss_before_kib']) / 1024:+.1f} MiB over the process "
+              f"before the reading; process peak ru_maxrss {got['maxrss_kib'] / 1024:.1f} MiB)")
+        if not one_piece:
+            return
+        proc = subprocess.run([sys.executable, "-c", _LONG_ONE_PIECE, path], capture_output=True,
+                              text=True, env=env, timeout=600, check=False)
+        if proc.returncode != 0:
+            print(f"  baseline, one piece: child failed: {proc.stderr[-500:]}")
+            return
+        old = json.loads(proc.stdout.strip().splitlines()[-1])
+        print(f"  baseline, synthesised in one piece : {old['synthesis_s']:7.1f} s before any audio, "
+              f"{old['wav_bytes'] / 1e6:.0f} MB of WAV ({old['audio_s'] / 60:.0f} min), "
+              f"peak memory {old['peak_kib'] / 1024:.0f} MiB "
+              f"({(old['peak_kib'] - old['rss_before_kib']) / 1024:+.0f} MiB)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15, help="measurements per figure")
+    parser.add_argument("--no-one-piece-baseline", action="store_true",
+                        help="skip synthesising the 100,000-character paragraph in one piece "
+                             "(~1 GB of memory, ~15 s)")
     args = parser.parse_args()
     pulse_mod = _load_pulse_helpers()
     try:
@@ -314,6 +442,10 @@ def main() -> None:
         print(f"stop() -> last audio at the null sink  : {_ms(stop_tail)}   target < 100 ms")
         print(f"stop() call itself (UI thread blocked) : {_ms(stop_call)}")
     bench_synthesis(args.runs)
+    try:
+        bench_long_paragraph(pulse_mod, not args.no_one_piece_baseline)
+    except pulse_mod.PulseError as exc:
+        print(f"long-paragraph figures skipped: cannot start PulseAudio: {exc}")
 
 
 if __name__ == "__main__":

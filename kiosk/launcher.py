@@ -27,6 +27,7 @@ from kiosk.languages import (
 )
 from kiosk.languages.domains import DOMAIN_PREFIX
 from kiosk.logs import setup_logging
+from kiosk.speech.native_output import capture_native_output
 
 log = logging.getLogger("kiosk")
 
@@ -108,9 +109,12 @@ def launch(config: KioskConfig, kiosk_mode: bool | None = None, language: str | 
     try:
         console_font, console_note = kiosk_terminal_font()  # None in a terminal emulator
         log.info("%s", console_note)
-        app = build_app(config, language=language, speech=speech, handle_signals=True,
-                        console_font=console_font)
-        result = app.run(mouse=False)
+        # What C libraries print (eSpeak NG's errors) goes to the log, not over
+        # the screen; the app is built inside, as Textual keeps sys.__stderr__.
+        with capture_native_output(logging.getLogger("kiosk.native")):
+            app = build_app(config, language=language, speech=speech, handle_signals=True,
+                            console_font=console_font)
+            result = app.run(mouse=False)
     except Exception:
         log.exception("the kiosk stopped with an error")
         return 1

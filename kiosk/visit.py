@@ -3,15 +3,15 @@
 A walk-up kiosk serves strangers one after another, so everything a visitor
 changes (language, display, place in the text, speech) lives here and is
 reset in one call when the visit ends (idle timeout, or Home from staff).
-Plain Python, no Textual, so the speech layer can add volume/rate fields
-and the tests can check a reset without running the UI.
+Plain Python, no Textual, so the tests can check a reset without running
+the UI.  The visitor's speech rate and volume are not here: the speech
+layer owns them (:class:`kiosk.speech.prosody.Prosody`) and resets them
+when the app calls the announcer's ``new_visit``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-
-from kiosk.speech.settings import SpeechSettings
 
 
 @dataclass
@@ -23,10 +23,6 @@ class Visit:
     medicine_slug: str | None = None
     section_index: int = 0  # 0-based index into the document's sections
     speech_on: bool = False
-    # The visitor's speech rate (words per minute) and volume (0..1); the
-    # narrator applies its own copy, and both go back to the defaults at reset.
-    speech_rate: int = SpeechSettings.rate
-    speech_volume: float = SpeechSettings.volume
 
     def reset(self, defaults: "Visit") -> None:
         """Forget this visitor: copy every field from ``defaults``.

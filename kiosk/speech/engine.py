@@ -24,7 +24,12 @@ care; each work-around below answers a measured quirk:
   the whole process), so all engines share one pyttsx3 engine under one
   lock, and each :class:`SpeechEngine` is owned by the thread that opened it.
 * Texts of ~16,000 characters crash eSpeak; longer texts are synthesised in
-  chunks of at most :data:`MAX_CHUNK_CHARS` and joined.
+  chunks of at most :data:`MAX_CHUNK_CHARS` and joined (the narrator itself
+  never asks for more than :data:`kiosk.speech.utterances.MAX_UTTERANCE_CHARS`).
+* eSpeak NG prints errors on file descriptor 2 and speaks noise when its
+  data folder disappears while it runs; every synthesis first checks that
+  the data files are still there and raises :class:`SpeechUnavailable`
+  instead (see also :mod:`kiosk.speech.native_output`).
 * Rate and volume are not clamped by the driver; we clamp (eSpeak documents
   80..450 wpm) and keep a volume floor so speech is never silent by accident.
 * ``setProperty("voice", "fr-fr")`` fails silently; we match the kiosk
@@ -39,15 +44,17 @@ import re
 import threading
 import time
 import wave
-from dataclasses import dataclass
 from typing import Any
 
+from kiosk.speech.errors import SpeechUnavailable, SynthesisError
 from kiosk.speech.espeak_runtime import (
     EspeakRuntime,
-    SpeechUnavailable,
     load_runtime,
     locate_runtime,
+    missing_data,
 )
+from kiosk.speech.settings import SpeechSettings
+from kiosk.speech.voices import VoiceInfo, match_voice
 
 __all__ = [
     "MAX_CHUNK_CHARS",
@@ -57,8 +64,6 @@ __all__ = [
     "VOLUME_FLOOR",
     "SpeechEngine",
     "SynthesisError",
-    "VoiceInfo",
-    "match_voice",
 ]
 
 log = logging.getLogger("kiosk.speech")
@@ -67,42 +72,6 @@ RATE_MIN, RATE_MAX = 80, 450
 VOLUME_FLOOR = 0.1
 SAMPLE_RATE = 22050  # what pyttsx3's driver writes into the WAV header
 MAX_CHUNK_CHARS = 2000  # far below the ~16,000 that crash eSpeak
-
-# When a language has several voices, the one a European kiosk wants.
-_PREFERRED_TAG = {"en": "en-gb", "fr": "fr-fr", "pt": "pt", "es": "es", "de": "de", "nl": "nl"}
-# Kiosk tags eSpeak knows under another name.
-_ALIASES = {"no": "nb", "nn": "nb"}
-
-
-class SynthesisError(Exception):
-    """One text could not be synthesised (the engine may still work for others)."""
-
-
-@dataclass(frozen=True)
-class VoiceInfo:
-    """An eSpeak voice as pyttsx3 lists it: id ("gmw/en"), name, language tag ("en-gb")."""
-
-    id: str
-    name: str
-    language: str
-
-
-def match_voice(voices: list[VoiceInfo], language: str) -> VoiceInfo | None:
-    """The best voice for a kiosk language tag ("de", "pt-BR", "nb"), or None.
-
-    Order: exact tag; the preferred regional voice; a voice tagged with the
-    bare language; any voice of that language.
-    """
-    tag = language.strip().lower().replace("_", "-")
-    primary = _ALIASES.get(tag.split("-")[0], tag.split("-")[0])
-    if tag.split("-")[0] in _ALIASES:
-        tag = primary + tag[len(tag.split("-")[0]) :]
-    by_tag = {v.language.lower(): v for v in voices}
-    for candidate in (tag, _PREFERRED_TAG.get(primary), primary):
-        if candidate and candidate in by_tag:
-            return by_tag[candidate]
-    same = [v for v in voices if v.language.lower().split("-")[0] == primary]
-    return min(same, key=lambda v: len(v.language)) if same else None
 
 
 class _DriverLogging:
@@ -266,7 +235,8 @@ def _join_wavs(parts: list[bytes]) -> bytes:
 class SpeechEngine:
     """Sentence-at-a-time speech synthesis, owned by the thread that calls :meth:`open`.
 
-    Typical use (in the narrator's worker thread)::
+    The real :class:`~kiosk.speech.protocols.Synth`.  Typical use (in the
+    narrator's worker thread)::
 
         engine = SpeechEngine()
         engine.open()                       # SpeechUnavailable on any problem
@@ -279,14 +249,21 @@ class SpeechEngine:
         self._data_path = data_path
         self._log = logger or log
         self._driver: _SharedDriver | None = None
+        self._runtime: EspeakRuntime | None = None
         self._owner: int | None = None
         self._voice_cache: dict[str, VoiceInfo | None] = {}
+
+    @classmethod
+    def from_settings(cls, settings: SpeechSettings, logger: logging.Logger) -> "SpeechEngine":
+        """The engine the ``[speech]`` settings ask for (loaded by :meth:`open`)."""
+        return cls(settings.library_path, settings.data_path, logger)
 
     # -- lifecycle --------------------------------------------------------
     def open(self) -> None:
         """Locate, check and load eSpeak NG and pyttsx3; bind to the calling thread."""
         runtime = locate_runtime(self._library_path, self._data_path)
         self._driver = _shared_driver(runtime)
+        self._runtime = runtime
         self._owner = threading.get_ident()
         self._log.debug("speech engine opened with %d voices", len(self._driver.voices))
 
@@ -297,6 +274,7 @@ class SpeechEngine:
 
     @property
     def is_open(self) -> bool:
+        """True between :meth:`open` and :meth:`close`."""
         return self._driver is not None
 
     # -- voices -----------------------------------------------------------
@@ -305,6 +283,7 @@ class SpeechEngine:
         return list(self._driver.voices) if self._driver else []
 
     def voice_info(self, language: str) -> VoiceInfo | None:
+        """The voice that speaks ``language`` (see :func:`~kiosk.speech.voices.match_voice`)."""
         if language not in self._voice_cache:
             self._voice_cache[language] = match_voice(self.voices(), language)
         return self._voice_cache[language]
@@ -315,15 +294,18 @@ class SpeechEngine:
         return info.id if info else None
 
     def has_voice(self, language: str) -> bool:
+        """Whether some voice speaks ``language``."""
         return self.voice_for(language) is not None
 
     # -- synthesis --------------------------------------------------------
     @staticmethod
     def clamp_rate(rate: float) -> int:
+        """``rate`` in words per minute, within what eSpeak NG documents (80-450)."""
         return int(min(RATE_MAX, max(RATE_MIN, round(rate))))
 
     @staticmethod
     def clamp_volume(volume: float) -> float:
+        """``volume`` within :data:`VOLUME_FLOOR`-1 (never silent by accident)."""
         return float(min(1.0, max(VOLUME_FLOOR, volume)))
 
     def synthesise(self, text: str, language: str, *, rate: int = 165, volume: float = 0.8) -> bytes:
@@ -337,6 +319,9 @@ class SpeechEngine:
             raise SpeechUnavailable("speech engine is not open")
         if threading.get_ident() != self._owner:
             raise RuntimeError("SpeechEngine used from a thread that does not own it")
+        lost = missing_data(self._runtime.data_dir) if self._runtime else None
+        if lost:
+            raise SpeechUnavailable(lost)
         voice = self.voice_for(language)
         if voice is None:
             raise SynthesisError(f"no eSpeak voice for language {language!r}")

@@ -31,6 +31,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.speech.errors import SpeechUnavailable
+
 __all__ = [
     "REQUIRED_DATA_FILES",
     "EspeakRuntime",
@@ -38,6 +40,7 @@ __all__ = [
     "load_runtime",
     "locate_runtime",
     "loaded_runtime",
+    "missing_data",
 ]
 
 log = logging.getLogger("kiosk.speech")
@@ -47,14 +50,6 @@ REQUIRED_DATA_FILES = ("phontab", "phonindex", "phondata", "intonations")
 _PREFLIGHT_TIMEOUT_S = 15.0
 _ESPEAKINITIALIZE_DONT_EXIT = 0x8000
 _AUDIO_OUTPUT_SYNCHRONOUS = 2
-
-
-class SpeechUnavailable(Exception):
-    """Speech cannot work here; ``reason`` says why in words a deployer understands."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -102,6 +97,19 @@ def _check_data_dir(path: Path) -> Path:
             f"eSpeak NG data folder {folder} is incomplete: missing or empty {', '.join(missing)}"
         )
     return folder
+
+
+def missing_data(data_dir: Path) -> str | None:
+    """Why eSpeak NG could no longer read ``data_dir`` (None: its files are all there).
+
+    Checked before every synthesis: when the data folder disappears while
+    the kiosk runs, eSpeak NG would print errors over the visitor's screen
+    and speak noise; this lets the narrator stop speaking instead.
+    """
+    missing = [name for name in REQUIRED_DATA_FILES if not (data_dir / name).is_file()]
+    if missing:
+        return f"eSpeak NG data folder {data_dir} has lost {', '.join(missing)}"
+    return None
 
 
 def locate_runtime(library_path: str | None = None, data_path: str | None = None) -> EspeakRuntime:

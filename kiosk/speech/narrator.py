@@ -1,193 +1,185 @@
-"""The narrator: the one object the UI talks to for speech.
+"""The narrator: the thread-safe front of the speech layer, the one object the UI talks to.
 
-Why a worker thread: synthesis (eSpeak via pyttsx3) and process handling
-must never block the UI, and eSpeak/pyttsx3 are process-wide singletons that
-want a single owning thread.  The UI calls non-blocking methods; each
-becomes a command on a queue that the worker executes in order.
+Why a worker thread: synthesis and process handling must never block the
+UI, and eSpeak NG with pyttsx3 is a process-wide singleton that wants one
+owning thread.  Every public method returns at once; the work becomes a
+command on a queue that the worker executes in order, on a
+:class:`~kiosk.speech.manager.SpeechManager` (which decides what plays).
 
-How speech stays prompt and never overlaps:
+How speech stops at once and never overlaps:
 
-* Text is split into sentences; the worker synthesises sentence *n+1* while
-  sentence *n* plays (about 10 ms of work for seconds of audio), so the next
-  sentence starts as soon as the previous player process ends.
-* Every interrupting call (say, read, stop, pause, next...) bumps a
-  *generation* number and kills the playing process right away, from the
-  calling thread, under the same lock the worker holds while starting a
-  player.  The worker only starts a player for the current generation, and
-  :class:`~kiosk.speech.player.Player` kills and reaps the previous process
-  before starting another.  So speech stops at once and two utterances can
-  never play together.
-* A sentence that fails to synthesise is skipped and logged.  A missing
-  player, a failing eSpeak or a failing sound server makes the narrator
-  *unavailable* with a reason (``on_unavailable`` once per attempt); nothing
-  raises into the UI, and :meth:`Narrator.retry` tries again.
+* An interrupting call (cancel, pause, repeat, previous/next sentence)
+  silences the audio output from the *calling* thread and raises a
+  *generation* number, under the lock that the worker also holds when it
+  starts a sound.  The worker starts a sound only while the command it is
+  executing is of the current generation; anything older is dropped (the
+  interrupting command, queued behind it, then sets the new state).
+* :class:`~kiosk.speech.player.Player` kills and reaps a sound before it
+  starts another, so two utterances never play together.
 
-Callbacks run on the narrator's thread; a Textual UI should wrap them with
-``app.call_from_thread``.  ``on_sentence`` and ``on_finished`` concern
-:meth:`Narrator.read` only (``on_finished`` is called exactly once per
-``read()``); announcements made with :meth:`Narrator.say` call neither.
+Failures never raise into the UI: the narrator becomes *unavailable*, sends
+:class:`~kiosk.speech.events.SpeechFailed` once per attempt, answers every
+sequence with ``SequenceDone(completed=False)``, and :meth:`Narrator.retry`
+tries again.  The listener (``on_event``) is called on the worker thread.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import queue
 import threading
-from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Callable, Sequence
 
-from kiosk.speech.engine import SpeechEngine, SynthesisError, VoiceInfo, match_voice
-from kiosk.speech.espeak_runtime import SpeechUnavailable
-from kiosk.speech.player import Playback, Player, PlayerUnavailable
-from kiosk.speech.sentences import Sentence, split_sentences
+from kiosk.speech.commands import (
+    ReadItem,
+    SpeechSequence,
+    check_sequence,
+    reading_sequence,
+    text_sequence,
+)
+from kiosk.speech.engine import SpeechEngine
+from kiosk.speech.errors import PlayerUnavailable, SpeechUnavailable
+from kiosk.speech.events import SequenceDone, SpeechEvent
+from kiosk.speech.manager import SpeechManager
+from kiosk.speech.player import Player
+from kiosk.speech.priorities import SpeechPriority
+from kiosk.speech.prosody import Prosody
+from kiosk.speech.protocols import AudioOut, Playback, Synth
+from kiosk.speech.sentences import split_sentences
 from kiosk.speech.settings import SpeechSettings
+from kiosk.speech.voices import VoiceInfo, match_voice
 
 __all__ = ["Narrator", "ReadItem"]
 
-SentenceCallback = Callable[[str, Sentence], Any]
-FinishedCallback = Callable[[bool], Any]
-UnavailableCallback = Callable[[str], Any]
+SynthFactory = Callable[[SpeechSettings, logging.Logger], Synth]
+AudioFactory = Callable[[SpeechSettings, logging.Logger], AudioOut]
 
-_PRIORITIES = ("announcement", "polite", "interject")
-_INIT_WAIT_S = 2.0
+_INIT_WAIT_S = 2.0  # has_voice() waits at most this long for the engine to start
 
 
-@dataclass(frozen=True)
-class ReadItem:
-    """A piece of text to read, e.g. one paragraph; ``key`` comes back in ``on_sentence``."""
+class _Suppressed:
+    """Stands for a sound the gate did not start because a newer call interrupted."""
 
-    key: str
-    text: str
-    #: The language this item is in, when it differs from the reading's
-    #: (an English fallback paragraph in a translated document).
-    language: str | None = None
+    stopped = True
+    failure = None
 
 
-@dataclass(eq=False)
-class _Utterance:
-    """What the worker is speaking: a flat list of (item key, sentence)."""
+class _GatedAudio:
+    """The audio output as the manager sees it: starts sounds only for the current generation."""
 
-    parts: list[tuple[str, Sentence]]
-    language: str
-    is_read: bool
-    gen: int
-    index: int = 0
-    paused: bool = False
-    languages: list[str] | None = None  # per part, when items differ from ``language``
+    def __init__(self, narrator: "Narrator") -> None:
+        self._narrator = narrator
 
-    def language_of(self, index: int) -> str:
-        return self.languages[index] if self.languages else self.language
+    def play(self, wav: bytes, on_done: Callable[[Playback], object]) -> Playback:
+        n = self._narrator
+        with n._lock:
+            if n._worker_gen != n._gen or n._audio is None:
+                return _Suppressed()
+            return n._audio.play(wav, on_done)
+
+    def stop(self) -> None:
+        audio = self._narrator._audio
+        if audio is not None:
+            audio.stop()
+
+    def close(self) -> None:
+        pass
 
 
 class Narrator:
-    """Speaks announcements and reads documents sentence by sentence.
+    """Speaks sequences by priority; reads documents sentence by sentence.
 
-    All public methods are thread-safe and return at once (``close`` waits
-    briefly for the worker to end).
+    ``settings`` gives the defaults (rate, volume, player, eSpeak paths);
+    :attr:`prosody` owns the visit's rate and volume.  ``synth_factory`` and
+    ``audio_factory`` build the engine and the audio output at each start
+    attempt (eSpeak NG and a player process unless given, e.g. fakes).
     """
 
-    def __init__(
-        self,
-        settings: SpeechSettings,
-        logger: logging.Logger | None = None,
-        *,
-        on_sentence: SentenceCallback | None = None,
-        on_finished: FinishedCallback | None = None,
-        on_unavailable: UnavailableCallback | None = None,
-    ) -> None:
+    def __init__(self, settings: SpeechSettings, logger: logging.Logger | None = None, *,
+                 on_event: Callable[[SpeechEvent], object] | None = None,
+                 synth_factory: SynthFactory = SpeechEngine.from_settings,
+                 audio_factory: AudioFactory = Player.from_settings) -> None:
         self.settings = settings
-        self.on_sentence = on_sentence
-        self.on_finished = on_finished
-        self.on_unavailable = on_unavailable
+        self.on_event = on_event
+        self.prosody = Prosody(settings)
         self._log = logger or logging.getLogger("kiosk.speech")
+        self._make_synth, self._make_audio = synth_factory, audio_factory
         self._lock = threading.RLock()
-        self._commands: queue.Queue[tuple[Any, ...]] = queue.Queue()
+        self._settled = threading.Condition(self._lock)
+        self._commands: queue.SimpleQueue[tuple[int, Callable[[], object] | None]] = queue.SimpleQueue()
+        self._ids = itertools.count(1)
         self._thread: threading.Thread | None = None
         self._ready = threading.Event()
         self._closed = False
-        self._gen = 0
-        self._enabled = settings.enabled
-        self._rate = settings.rate
-        self._volume = settings.volume
-        self._available: bool | None = None  # None: not known yet
-        self._reason: str | None = None
-        self._reported = False
-        self._speaking = False
-        self._paused = False
+        self._gen = self._worker_gen = 0
+        self._pending = 0
+        self._speaking = self._paused = self._history = False
         self._voices: list[VoiceInfo] = []
-        # Worker-owned state.
-        self._engine: SpeechEngine | None = None
-        self._player: Player | None = None
-        self._program: _Utterance | None = None
-        self._pending: list[_Utterance] = []
-        self._playback: Playback | None = None
-        self._last: tuple[_Utterance, int] | None = None
-        self._prefetched: tuple[_Utterance, int, str, int, float, bytes] | None = None
+        self._synth: Synth | None = None
+        self._audio: AudioOut | None = None
+        self._manager = SpeechManager(self._emit, self.prosody.current, self._next_id, self._log)
+        self._manager.audio = _GatedAudio(self)
+        self._manager.playback_done = self._playback_done
 
     # ------------------------------------------------------------------ state
     @property
     def is_speaking(self) -> bool:
-        """True while an announcement or a reading is playing or about to play (not paused)."""
+        """True while speech plays or is about to (not while paused, unless NOW speech plays)."""
         return self._speaking
 
     @property
     def is_paused(self) -> bool:
-        """True between :meth:`pause` and the next resume/stop/say/read/navigation."""
+        """True from :meth:`pause` until resume, cancel or a sentence key."""
         return self._paused
 
     @property
     def is_available(self) -> bool:
         """False once speech is known not to work (see :attr:`unavailable_reason`)."""
-        return self._available is not False
+        return self._manager.unavailable_reason is None
 
     @property
     def unavailable_reason(self) -> str | None:
-        return self._reason if self._available is False else None
-
-    @property
-    def enabled(self) -> bool:
-        """When False, ``say`` and ``read`` are ignored (speech switched off)."""
-        return self._enabled
-
-    @enabled.setter
-    def enabled(self, value: bool) -> None:
-        self._enabled = bool(value)
-        if not value:
-            self.stop()
-
-    @property
-    def rate(self) -> int:
-        return self._rate
-
-    @property
-    def volume(self) -> float:
-        return self._volume
-
-    def has_voice(self, language: str) -> bool:
-        """Whether eSpeak has a voice for the language.
-
-        Waits (at most 2 s, once) for the worker's initialisation if it is
-        still running; False when speech is unavailable.
-        """
-        self.start()
-        if not self._ready.is_set():
-            self._ready.wait(_INIT_WAIT_S)
-        return match_voice(self._voices, language) is not None
-
-    def voice_for(self, language: str) -> VoiceInfo | None:
-        """The eSpeak voice that would speak ``language`` (None: none, or not ready)."""
-        if not self._ready.is_set() or self._available is False:
-            return None
-        return match_voice(self._voices, language)
+        """Why speech does not work, for the log (None while it works or is not known yet)."""
+        return self._manager.unavailable_reason
 
     @property
     def is_ready(self) -> bool:
-        """True once the worker has tried to initialise (voices are known if available)."""
+        """True once the worker has tried to start the engine (voices known if available)."""
         return self._ready.is_set()
+
+    @property
+    def running(self) -> bool:
+        """True while the worker thread lives (from the first utterance until :meth:`close`)."""
+        thread = self._thread
+        return thread is not None and thread.is_alive()
+
+    def voice_for(self, language: str) -> VoiceInfo | None:
+        """The voice that would speak ``language`` (None: no voice, or not started yet)."""
+        if not self._ready.is_set() or not self.is_available:
+            return None
+        return match_voice(self._voices, language)
+
+    def has_voice(self, language: str) -> bool:
+        """Whether ``language`` can be spoken; starts the engine and waits (at most 2 s) for it."""
+        self.start()
+        self._ready.wait(_INIT_WAIT_S)
+        return self.voice_for(language) is not None
+
+    def settle(self, timeout: float) -> bool:
+        """Wait until every call made so far has been carried out; False on timeout."""
+        with self._settled:
+            return self._settled.wait_for(lambda: self._pending == 0, timeout)
+
+    def wait_until_quiet(self, timeout: float) -> bool:
+        """Wait until nothing is being or about to be spoken; False on timeout."""
+        with self._settled:
+            return self._settled.wait_for(lambda: self._pending == 0 and not self._speaking,
+                                          timeout)
 
     # -------------------------------------------------------------- lifecycle
     def start(self) -> None:
-        """Start the worker; it initialises the engine and player (failures -> unavailable)."""
+        """Start the worker, which starts the engine and audio (failures: unavailable)."""
         with self._lock:
             if self._thread is not None or self._closed:
                 return
@@ -195,448 +187,200 @@ class Narrator:
             self._thread.start()
 
     def close(self) -> None:
-        """Stop speaking and end the worker thread."""
+        """Stop speaking, end every sequence (``completed=False``) and the worker thread."""
         with self._lock:
             if self._closed:
                 return
             self._closed = True
             self._interrupt_locked()
+            self._speaking = self._paused = False
+            self._commands.put((self._gen, None))
             thread = self._thread
-        self._commands.put(("close",))
         if thread is not None and thread is not threading.current_thread():
             thread.join(5.0)
 
     def retry(self) -> None:
-        """Try again to initialise speech if it is unavailable (call at each new visit)."""
+        """Try again to start speech if it is unavailable (the app calls it at each new visit)."""
         self.start()
-        self._commands.put(("retry",))
+        self._post(self._retry)
 
     # --------------------------------------------------------------- speaking
-    def say(self, text: str, language: str, *, priority: str = "announcement") -> None:
-        """Speak ``text``.  "announcement" interrupts anything current; "polite"
-        waits until current speech has finished; "interject" cuts in on a
-        reading and then resumes it from the start of the interrupted
-        sentence (a volume or speed change announced during a reading)."""
-        if priority not in _PRIORITIES:
-            raise ValueError(f"priority must be one of {_PRIORITIES}, got {priority!r}")
-        if not self._enabled or not text.strip():
-            return
-        self.start()
-        with self._lock:
-            if priority == "polite":
-                gen = self._gen
-            else:
-                was_paused = self._paused
-                gen = self._interrupt_locked()
-                if priority == "interject":
-                    self._paused = was_paused  # a paused reading stays paused
-            if self._available is not False:
-                self._speaking = True
-        self._commands.put(("say", gen, text, language, priority))
+    def speak(self, sequence: SpeechSequence, priority: SpeechPriority = SpeechPriority.NORMAL,
+              *, tag: str | None = None) -> int:
+        """Queue ``sequence`` at ``priority``; returns its id (see :class:`SequenceDone`).
 
-    def read(self, items: list[ReadItem], language: str, start_sentence: int = 0) -> None:
-        """Read ``items`` from sentence ``start_sentence`` (counted over all items).
-
-        ``on_sentence(item_key, sentence)`` is called as each sentence starts
-        playing and ``on_finished(completed)`` once at the end (also when
-        speech is disabled, unavailable or stopped).
+        ``tag``: an older sequence with the same tag, still queued or
+        playing, is cancelled (e.g. "Volume 70 percent." by "... 60 ...").
+        Raises :class:`ValueError` when text comes before any
+        :class:`~kiosk.speech.commands.LangChangeCommand`.
         """
-        self.start()
+        check_sequence(sequence)
+        sequence_id = self._next_id()
         with self._lock:
-            gen = self._interrupt_locked()
-            if self._enabled and self._available is not False:
+            if self._closed:
+                self._emit(SequenceDone(sequence_id, False, False))
+                return sequence_id
+            if self.is_available:
                 self._speaking = True
-        self._commands.put(("read", gen, list(items), language, max(0, start_sentence), self._enabled))
+        self.start()
+        items = list(sequence)
+        self._post(lambda: self._manager.speak(sequence_id, items, priority, tag))
+        return sequence_id
 
-    def stop(self) -> None:
-        """Stop at once and forget what was queued (``on_finished(False)`` for a reading)."""
-        self._control("stop")
+    def say(self, text: str, language: str, *, priority: SpeechPriority = SpeechPriority.NORMAL,
+            tag: str | None = None) -> int:
+        """Speak ``text`` in ``language`` at ``priority``; returns the sequence id."""
+        return self.speak(text_sequence(text, language), priority, tag=tag)
+
+    def read(self, items: Sequence[ReadItem], language: str) -> int:
+        """Read ``items`` sentence by sentence, reporting a mark as each sentence starts.
+
+        Each item is read in its own language, or ``language``.  Returns the
+        sequence id; the listener gets ``MarkReached`` per sentence and one
+        ``SequenceDone``.
+        """
+        return self.speak(reading_sequence(items, language))
+
+    def cancel(self) -> None:
+        """Silence now and drop everything queued; what was said last can still be repeated."""
+        self._post(self._manager.cancel, interrupt=(False, False))
+
+    def reset(self) -> None:
+        """Cancel, forget what was said, rate and volume back to the defaults (next visitor)."""
+        self.prosody.reset()
+        self._post(self._manager.reset, interrupt=(False, False))
 
     def pause(self) -> None:
-        """Stop the current sentence but remember it; :meth:`resume` replays it from its start."""
-        self._control("pause")
+        """Stop the sentence playing but keep the place; :meth:`resume` replays it from its start."""
+        with self._lock:
+            paused = self._paused or self._speaking
+        self._post(self._manager.pause, interrupt=(False, paused))
 
     def resume(self) -> None:
-        self._control("resume")
+        """Carry on after :meth:`pause`."""
+        with self._lock:
+            if self._paused:
+                self._paused, self._speaking = False, True
+        self._post(self._manager.resume)
 
     def repeat(self) -> None:
-        """Replay the sentence being spoken, or the last one spoken."""
-        self._control("repeat")
+        """Say again the sentence playing, or the one said last, and go on from there."""
+        self._navigate(self._manager.repeat)
 
     def previous_sentence(self) -> None:
-        self._control("previous")
+        """Go back one sentence (from the one playing or said last)."""
+        self._navigate(self._manager.previous_sentence)
 
     def next_sentence(self) -> None:
-        self._control("next")
+        """Skip to the next sentence (from the one playing or said last)."""
+        self._navigate(self._manager.next_sentence)
 
-    def _control(self, name: str) -> None:
+    # ================================================================ internals
+    def _next_id(self) -> int:
         with self._lock:
-            gen = self._interrupt_locked()
-            if name in ("pause", "stop"):
-                self._speaking = False
-            if name == "pause" and self._speaking_or_paused_program():
-                self._paused = True
-        self._commands.put((name, gen))
+            return next(self._ids)
 
-    def _speaking_or_paused_program(self) -> bool:
-        return self._program is not None or self._pending != []
+    def _emit(self, event: SpeechEvent) -> None:
+        listener = self.on_event
+        if listener is None:
+            return
+        try:
+            listener(event)
+        except Exception:
+            self._log.exception("speech listener failed on %r", event)
 
-    def _interrupt_locked(self) -> int:
+    def _navigate(self, action: Callable[[], None]) -> None:
+        with self._lock:
+            speaking = self._history and self.is_available
+        self._post(action, interrupt=(speaking, False))
+
+    def _interrupt_locked(self) -> None:
         """New generation, and silence now.  Caller holds ``self._lock``."""
         self._gen += 1
-        self._paused = False
-        if self._player is not None:
-            self._player.stop()
-        return self._gen
+        if self._audio is not None:
+            self._audio.stop()
 
-    # ------------------------------------------------------- rate and volume
-    def faster(self) -> int:
-        """Raise the rate by one step (from the next sentence); returns the new rate."""
+    def _post(self, action: Callable[[], object], *,
+              interrupt: tuple[bool, bool] | None = None) -> None:
+        """Queue ``action`` for the worker.  ``interrupt``: silence now, in a new
+        generation, and show (speaking, paused) until the worker has caught up."""
         with self._lock:
-            self._rate = min(self.settings.rate_max, self._rate + self.settings.rate_step)
-            return self._rate
+            if self._closed:
+                return
+            if interrupt is not None:
+                self._interrupt_locked()
+                self._speaking, self._paused = interrupt
+            self._pending += 1
+            self._commands.put((self._gen, action))
 
-    def slower(self) -> int:
-        with self._lock:
-            self._rate = max(self.settings.rate_min, self._rate - self.settings.rate_step)
-            return self._rate
+    def _playback_done(self, playback: Playback) -> None:
+        """On the audio's thread: hand the end of a sound to the worker."""
+        self._post(lambda: self._manager.played(playback))
 
-    def louder(self) -> float:
-        """Raise the volume by one step (from the next sentence); returns the new volume."""
-        with self._lock:
-            self._volume = round(min(self.settings.volume_max,
-                                     self._volume + self.settings.volume_step), 3)
-            return self._volume
-
-    def quieter(self) -> float:
-        """Lower the volume by one step, never below ``volume_min``."""
-        with self._lock:
-            self._volume = round(max(self.settings.volume_min,
-                                     self._volume - self.settings.volume_step), 3)
-            return self._volume
-
-    def reset_to_defaults(self) -> None:
-        """Rate and volume back to the configured defaults (end of every visit)."""
-        with self._lock:
-            self._rate = self.settings.rate
-            self._volume = self.settings.volume
-
-    # ================================================================ worker
     def _run(self) -> None:
         self._initialise()
         self._ready.set()
         while True:
-            command = self._commands.get()
-            if command[0] == "close":
+            gen, action = self._commands.get()
+            if action is None:
                 break
+            with self._lock:
+                self._worker_gen = gen
             try:
-                self._handle(command)
+                action()
                 if self._commands.empty():
-                    self._prefetch()
+                    self._manager.prefetch()
             except Exception:  # a bug must not end speech for the rest of the day
-                self._log.exception("narrator command %r failed", command[0])
+                self._log.exception("speech command failed")
+            with self._settled:
+                self._pending -= 1
+                if self._pending == 0:
+                    m = self._manager
+                    self._speaking, self._paused, self._history = (
+                        m.is_speaking, m.is_paused, m.has_history)
+                    self._settled.notify_all()
         self._shutdown()
 
+    def _retry(self) -> None:
+        if not self.is_available:
+            self._manager.recover()  # a new attempt, reported again if it fails
+            self._initialise()
+
     def _initialise(self) -> None:
-        """Open the engine and find the player; on failure become unavailable."""
+        """Start the engine and the audio output; on failure become unavailable."""
         try:
-            engine = self._engine or SpeechEngine(
-                self.settings.library_path, self.settings.data_path, self._log
-            )
-            if not engine.is_open:
-                engine.open()
-            self._engine = engine
-            self._voices = engine.voices()
-            if self._player is None:
-                self._player = Player(self.settings.player, self.settings.device, self._log)
-            split_sentences("Warm up. The rules.", "en")  # pays babel's import now, not at first read
+            if self._synth is not None:
+                self._synth.close()
+            self._synth = self._make_synth(self.settings, self._log)
+            self._synth.open()
+            audio = self._make_audio(self.settings, self._log)
+            split_sentences("Warm up. The rules.", "en")  # pays Babel's import now, not at first read
         except (SpeechUnavailable, PlayerUnavailable) as exc:
-            self._fail(exc.reason)
-            return
+            reason = exc.reason
         except Exception as exc:  # anything else from a C library or pyttsx3
-            self._fail(f"speech engine failed to start: {exc!r}")
+            reason = f"speech engine failed to start: {exc!r}"
+        else:
+            with self._lock:
+                old, self._audio = self._audio, audio
+                self._voices = self._synth.voices()
+            if old is not None:
+                old.close()
+            self._manager.synth = self._synth
+            self._manager.recover()
+            self._log.info("speech ready: %d voices", len(self._voices))
             return
-        with self._lock:
-            self._available = True
-            self._reason = None
-        self._log.info("speech ready: player %s, %d voices", self._player.path, len(self._voices))
+        self._manager.fail(reason)
 
     def _shutdown(self) -> None:
+        self._manager.reset()
         with self._lock:
-            player, self._player = self._player, None
-        if player is not None:
-            player.close()
-        self._finish_all(False)
-        if self._engine is not None:
-            self._engine.close()
+            audio, self._audio = self._audio, None
+        if audio is not None:
+            audio.close()
+        if self._synth is not None:
+            self._synth.close()
+        with self._settled:
+            self._pending = 0
+            self._speaking = self._paused = False
+            self._settled.notify_all()
 
-    def _fail(self, reason: str) -> None:
-        with self._lock:
-            self._available = False
-            self._reason = reason
-            self._speaking = False
-            self._paused = False
-            report = not self._reported
-            self._reported = True
-            if self._player is not None:
-                self._player.stop()
-        self._log.warning("speech unavailable: %s", reason)
-        self._finish_all(False)
-        if report:
-            self._emit(self.on_unavailable, reason)
-
-    def _handle(self, command: tuple[Any, ...]) -> None:
-        name = command[0]
-        if name == "played":
-            self._on_played(command[1])
-        elif name == "retry":
-            if self._available is False:
-                with self._lock:
-                    self._reported = False
-                self._initialise()
-        elif name == "say":
-            _, gen, text, language, priority = command
-            current = self._program
-            keep = (priority == "interject" and current is not None and current.is_read)
-            if priority == "announcement" or (priority == "interject" and not keep):
-                self._finish_all(False)  # it interrupts whatever was being said
-            utterance = self._utterance([("", text, language)], language, is_read=False, gen=gen)
-            if utterance is None:
-                self._not_speaking(gen)
-            elif keep:
-                # Cut in: the reading waits (at its current sentence) behind the announcement.
-                assert current is not None
-                self._playback = None
-                self._prefetched = None
-                self._pending = [p for p in self._pending if p is not current]
-                self._pending.insert(0, current)
-                self._program = utterance
-                self._play_current()
-            elif priority == "polite" and self._program is not None:
-                self._pending.append(utterance)
-            else:
-                self._replace(utterance)
-        elif name == "read":
-            _, gen, items, language, start, enabled = command
-            self._finish_all(False)  # a new reading interrupts whatever was being said
-            if not enabled:
-                self._emit(self.on_finished, False)
-                self._not_speaking(gen)
-                return
-            utterance = self._utterance([(i.key, i.text, i.language or language) for i in items],
-                                        language, is_read=True, gen=gen)
-            if utterance is None:
-                self._not_speaking(gen)  # on_finished(False) already sent
-                return
-            utterance.index = start
-            self._replace(utterance)
-        else:
-            self._control_command(name, command[1])
-
-    def _utterance(self, pieces: list[tuple[str, str, str]], language: str, *, is_read: bool,
-                   gen: int) -> _Utterance | None:
-        """Build an utterance, or report why it cannot be spoken (None).
-
-        Never reads a text with another language's voice: when any piece's
-        language has no voice, nothing is spoken.
-        """
-        problem = None
-        if self._available is not True:
-            problem = f"speech unavailable, not speaking: {self._reason}"
-        else:
-            for lang in dict.fromkeys([language] + [p[2] for p in pieces]):
-                if match_voice(self._voices, lang) is None:
-                    problem = f"no eSpeak voice for language {lang!r}; not speaking"
-                    break
-        if problem is not None:
-            self._log.warning(problem)
-            if is_read:
-                self._emit(self.on_finished, False)
-            return None
-        parts: list[tuple[str, Sentence]] = []
-        langs: list[str] = []
-        for key, text, lang in pieces:
-            for s in split_sentences(text, lang):
-                parts.append((key, s))
-                langs.append(lang)
-        mixed = any(lang != language for lang in langs)
-        return _Utterance(parts, language, is_read, gen, languages=langs if mixed else None)
-
-    def _not_speaking(self, gen: int) -> None:
-        """Clear ``is_speaking`` unless a newer request or a program is under way."""
-        with self._lock:
-            if gen == self._gen and self._program is None:
-                self._speaking = False
-
-    def _replace(self, utterance: _Utterance) -> None:
-        """Drop whatever was being said (a reading gets on_finished(False)) and start anew."""
-        self._finish_all(False)
-        self._program = utterance
-        self._play_current()
-
-    def _control_command(self, name: str, gen: int) -> None:
-        program = self._program
-        if name == "stop":
-            self._finish_all(False)
-            return
-        if program is None:
-            if name in ("repeat", "previous", "next") and self._last is not None:
-                # After the end: go back to the last sentence spoken.
-                program, index = self._last
-                program.index = index
-                self._program = program
-            else:
-                with self._lock:
-                    if gen == self._gen:
-                        self._paused = False  # nothing left to pause
-                return
-        program.gen = gen
-        if name == "pause":
-            program.paused = True
-            self._playback = None
-            with self._lock:
-                self._speaking = False
-            return
-        if name == "previous":
-            program.index = max(0, program.index - 1)
-        elif name == "next":
-            program.index += 1
-        program.paused = False
-        self._play_current()
-
-    def _play_current(self) -> None:
-        """Start the program's current sentence, skipping ones that fail to synthesise."""
-        while True:
-            program = self._program
-            if program is None or program.paused:
-                return
-            if program.index >= len(program.parts):
-                self._finish_program(program, True)
-                return
-            key, sentence = program.parts[program.index]
-            wav = self._audio(program, program.index)
-            if wav is None:
-                if self._available is False:
-                    return
-                program.index += 1
-                continue
-            with self._lock:
-                if program.gen != self._gen or self._player is None:
-                    return
-                try:
-                    self._playback = self._player.play(wav, self._played)
-                except PlayerUnavailable as exc:
-                    self._playback = None
-                    fail_reason: str | None = exc.reason
-                else:
-                    fail_reason = None
-                    self._speaking = True
-            if fail_reason is not None:
-                self._fail(fail_reason)
-                return
-            self._last = (program, program.index)
-            if program.is_read:
-                self._emit(self.on_sentence, key, sentence)
-            return
-
-    def _audio(self, program: _Utterance, index: int) -> bytes | None:
-        """WAV for a sentence (prefetched if it still matches rate and volume)."""
-        rate, volume = self._rate, self._volume
-        voice = program.language_of(index)
-        pre = self._prefetched
-        if pre is not None and pre[0] is program and pre[1:5] == (index, voice, rate, volume):
-            self._prefetched = None
-            return pre[5]
-        return self._synthesise(program, index, rate, volume)
-
-    def _synthesise(self, program: _Utterance, index: int, rate: int, volume: float) -> bytes | None:
-        assert self._engine is not None
-        sentence = program.parts[index][1]
-        try:
-            return self._engine.synthesise(sentence.text, program.language_of(index),
-                                           rate=rate, volume=volume)
-        except SynthesisError as exc:
-            self._log.warning("skipping sentence %r: %s", sentence.text[:60], exc)
-        except SpeechUnavailable as exc:
-            self._fail(exc.reason)
-        return None
-
-    def _prefetch(self) -> None:
-        """Synthesise the next sentence while the current one plays (no gap between them)."""
-        program = self._program
-        if program is None or program.paused or self._playback is None:
-            return
-        index = program.index + 1
-        if index >= len(program.parts):
-            return
-        rate, volume = self._rate, self._volume
-        pre = self._prefetched
-        voice = program.language_of(index)
-        if pre is not None and pre[0] is program and pre[1:5] == (index, voice, rate, volume):
-            return
-        wav = self._synthesise(program, index, rate, volume)
-        if wav is not None:
-            self._prefetched = (program, index, voice, rate, volume, wav)
-
-    def _played(self, playback: Playback) -> None:
-        """Called on the player's watcher thread: hand over to the worker."""
-        self._commands.put(("played", playback))
-
-    def _on_played(self, playback: Playback) -> None:
-        if playback is not self._playback or playback.stopped:
-            return  # an old or interrupted sentence
-        self._playback = None
-        if playback.failed:
-            name = playback.proc.args[0] if isinstance(playback.proc.args, list) else "player"
-            self._fail(f"audio player {name} failed (exit status {playback.returncode}): "
-                       f"{playback.error_text or 'no message'}")
-            return
-        program = self._program
-        if program is None:
-            return
-        program.index += 1
-        self._play_current()
-
-    def _finish_program(self, program: _Utterance, completed: bool) -> None:
-        if self._program is program:
-            self._program = None
-        self._playback = None
-        self._prefetched = None
-        if program.is_read:
-            self._emit(self.on_finished, completed)
-        if self._pending:
-            nxt = self._pending.pop(0)
-            with self._lock:
-                nxt.gen = self._gen
-            self._program = nxt
-            self._play_current()
-            if nxt.paused:  # a paused reading waited behind an interjection: stay paused
-                with self._lock:
-                    if nxt.gen == self._gen:
-                        self._speaking = False
-            return
-        with self._lock:
-            if program.gen == self._gen:
-                self._speaking = False
-
-    def _finish_all(self, completed: bool) -> None:
-        """End the current program and drop queued announcements (and a reading
-        waiting behind an interjection: it gets ``on_finished`` too)."""
-        waiting = [p for p in self._pending if p.is_read]
-        self._pending.clear()
-        program = self._program
-        self._program = None
-        self._playback = None
-        self._prefetched = None
-        if program is not None and program.is_read:
-            self._emit(self.on_finished, completed)
-        for _ in waiting:
-            self._emit(self.on_finished, completed)
-
-    def _emit(self, callback: Callable[..., Any] | None, *args: Any) -> None:
-        if callback is None:
-            return
-        try:
-            callback(*args)
-        except Exception:
-            self._log.exception("speech callback %r failed", callback)

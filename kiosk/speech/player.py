@@ -23,9 +23,11 @@ import signal
 import subprocess
 import tempfile
 import threading
-import time
 from pathlib import Path
 from typing import Callable
+
+from kiosk.speech.errors import PlayerUnavailable
+from kiosk.speech.settings import SpeechSettings
 
 __all__ = ["PLAYER_PREFERENCE", "Playback", "Player", "PlayerUnavailable", "find_player"]
 
@@ -33,14 +35,6 @@ log = logging.getLogger("kiosk.speech")
 
 #: Tried in this order when the player is "auto".
 PLAYER_PREFERENCE = ("pw-play", "paplay", "aplay")
-
-
-class PlayerUnavailable(Exception):
-    """No usable audio player; ``reason`` says why."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 def find_player(command: str = "auto") -> str:
@@ -75,19 +69,14 @@ def _command_line(player: str, wav_path: str, device: str | None, latency_ms: in
 
 
 class Playback:
-    """One running (or finished) player process."""
+    """One running (or finished) player process (a :class:`~kiosk.speech.protocols.Playback`)."""
 
-    def __init__(self, proc: subprocess.Popen[bytes], wav_path: str, started: float) -> None:
+    def __init__(self, proc: subprocess.Popen[bytes], wav_path: str) -> None:
         self.proc = proc
-        self.started = started  # time.monotonic() just before the process was created
         self._wav_path = wav_path
         self._stopped = False
         self._stderr = b""
         self.done = threading.Event()
-
-    @property
-    def pid(self) -> int:
-        return self.proc.pid
 
     @property
     def stopped(self) -> bool:
@@ -96,6 +85,7 @@ class Playback:
 
     @property
     def returncode(self) -> int | None:
+        """The player's exit status (None while it runs; negative when killed)."""
         return self.proc.returncode
 
     @property
@@ -105,7 +95,17 @@ class Playback:
 
     @property
     def error_text(self) -> str:
+        """What the player wrote on its standard error (for the log)."""
         return self._stderr.decode("utf-8", "replace").strip()
+
+    @property
+    def failure(self) -> str | None:
+        """Why playback failed on its own, for the log and staff (None: it did not fail)."""
+        if not self.failed:
+            return None
+        name = os.path.basename(str(self.proc.args[0])) if isinstance(self.proc.args, list) else "player"
+        return (f"audio player {name} failed (exit status {self.proc.returncode}): "
+                f"{self.error_text or 'no message'}")
 
     def stop(self) -> None:
         """Kill at once (SIGKILL: no draining of buffered audio) and reap."""
@@ -144,7 +144,12 @@ class Playback:
 
 
 class Player:
-    """Plays one WAV at a time through an external player process."""
+    """Plays one WAV at a time through an external player process (the real
+    :class:`~kiosk.speech.protocols.AudioOut`).
+
+    Raises :class:`PlayerUnavailable` when no player program is found.
+    ``latency_ms`` is the buffer asked of the sound server, in milliseconds.
+    """
 
     def __init__(self, command: str = "auto", device: str | None = None,
                  logger: logging.Logger | None = None, latency_ms: int = 40) -> None:
@@ -157,8 +162,14 @@ class Player:
         self._current: Playback | None = None
         self._tmpdir = Path(tempfile.mkdtemp(prefix="kiosk-speech-"))
 
+    @classmethod
+    def from_settings(cls, settings: SpeechSettings, logger: logging.Logger) -> "Player":
+        """The player the ``[speech]`` settings ask for (``player``, ``device``)."""
+        return cls(settings.player, settings.device, logger)
+
     @property
     def current(self) -> Playback | None:
+        """The playback started last (it may have ended)."""
         return self._current
 
     def play(self, wav: bytes, on_done: Callable[[Playback], None] | None = None) -> Playback:
@@ -174,7 +185,6 @@ class Player:
             with os.fdopen(fd, "wb") as f:
                 f.write(wav)
             args = _command_line(self.path, wav_path, self.device, self.latency_ms)
-            started = time.monotonic()
             try:
                 proc = subprocess.Popen(
                     args,
@@ -187,7 +197,7 @@ class Player:
             except OSError as exc:
                 os.unlink(wav_path)
                 raise PlayerUnavailable(f"cannot run {self.path}: {exc}") from exc
-            playback = Playback(proc, wav_path, started)
+            playback = Playback(proc, wav_path)
             self._current = playback
             threading.Thread(
                 target=playback._watch, args=(on_done, self._log),
@@ -206,5 +216,6 @@ class Player:
             self._stop_locked()
 
     def close(self) -> None:
+        """Stop, and remove the temporary folder of WAV files."""
         self.stop()
         shutil.rmtree(self._tmpdir, ignore_errors=True)

@@ -5,7 +5,8 @@ sentence whenever the screen changes or focus moves ("Overview of Opzelura.
 Section 3 of 8: How does Opzelura work?"), and the speech keys land in
 :meth:`Announcer.speech_command`.  The default implementation only logs, so
 the UI runs (and is tested) without audio; the speech layer plugs its
-Narrator in by passing any object with these methods to ``KioskApp``.
+Narrator in through :class:`kiosk.ui.narration.NarratorAnnouncer`, which
+also offers the typed API (``say`` with a priority, ``cancel``, ``read``...).
 """
 
 from __future__ import annotations
@@ -17,18 +18,18 @@ from kiosk.visit import Visit
 
 log = logging.getLogger("kiosk.announce")
 
-#: What an announcement is about, so a narrator can choose to queue or interrupt.
-KINDS = ("screen", "focus", "content", "state", "error", "warning")
-
 
 @runtime_checkable
 class Announcer(Protocol):
     """What the UI needs from a speech layer."""
 
     def announce(self, text: str, *, kind: str = "focus", language: str = "en") -> None:
-        """Say ``text`` (already translated) now, interrupting older speech.
+        """Say ``text`` (already translated), after what is already being said.
 
-        ``kind`` is one of :data:`KINDS`; ``language`` is the language the
+        ``kind`` says what it is about: "screen", "focus", "content",
+        "state", "error" are queued behind one another (a key that
+        interrupts has called :meth:`stop` before); "warning" is said at
+        once, cutting into other speech.  ``language`` is the language the
         text is in (English for untranslated document parts).
         """
 
@@ -46,22 +47,19 @@ class Announcer(Protocol):
         """
 
     def stop(self) -> None:
-        """Stop speaking at once (any key, visit reset, PIN prompt, app exit)."""
+        """Stop speaking at once (a key whose action interrupts, visit reset, PIN prompt, exit)."""
 
+    def attach(self, app: object) -> None:
+        """The app runs: events can reach it from now on."""
 
-class AnnouncerLifecycle(Protocol):
-    """Optional hooks an announcer may offer; the app calls those that exist.
+    def new_visit(self, visit: Visit) -> None:
+        """A visit was reset: silence, rate and volume back to defaults, speech tried again."""
 
-    ``attach(app)`` once the app runs (callbacks can reach the UI from then on),
-    ``new_visit(visit)`` at every visit reset (rate and volume back to their
-    defaults, speech tried again), ``close()`` when the app ends.
-    """
+    def close(self) -> None:
+        """The app ends."""
 
-    def attach(self, app) -> None: ...
-
-    def new_visit(self, visit: Visit) -> None: ...
-
-    def close(self) -> None: ...
+    def at_defaults(self) -> bool:
+        """True when the visitor changed no speech setting (rate, volume) a reset would undo."""
 
 
 class LoggingAnnouncer:
@@ -77,6 +75,18 @@ class LoggingAnnouncer:
 
     def stop(self) -> None:
         log.info("speech stop")
+
+    def attach(self, app: object) -> None:
+        pass
+
+    def new_visit(self, visit: Visit) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def at_defaults(self) -> bool:
+        return True
 
 
 class RecordingAnnouncer(LoggingAnnouncer):

@@ -87,8 +87,6 @@ class KioskApp(App[int], inherit_bindings=False):
             language=default_language,
             theme=config.theme,
             speech_on=config.speech.enabled if speech_on is None else speech_on,
-            speech_rate=config.speech.rate,
-            speech_volume=config.speech.volume,
         )
         self.visit = self.defaults.copy()
         self.keys_to_actions = key_table(config.keymap)
@@ -219,7 +217,8 @@ class KioskApp(App[int], inherit_bindings=False):
         self.push_screen(IdleWarningScreen(self.config.idle_warning))
 
     def _at_fresh_start(self) -> bool:
-        return len(self.screen_stack) == 1 and self.visit == self.defaults
+        return (len(self.screen_stack) == 1 and self.visit == self.defaults
+                and self.announcer.at_defaults())
 
     def keep_visit(self) -> None:
         """A key during the idle warning: close it, keep everything."""

@@ -1,37 +1,37 @@
-"""The kiosk's voice: the :class:`~kiosk.ui.announcer.Announcer` on top of the Narrator.
+"""The kiosk's voice: the bridge between the UI and the :class:`~kiosk.speech.Narrator`.
 
-How the UI and the speech layer meet:
+Two ways in, one behaviour:
 
-* The app calls :meth:`NarratorAnnouncer.stop` at the start of every key
-  (except the speech-control keys, which act on the current reading), then
-  the screen's own announcements arrive through :meth:`announce`.  The first
-  announcement after a key interrupts; the ones that follow within a moment
-  (location, then the focused item) are queued behind it, so nothing talks
-  over anything else and nothing is cut off by its own follow-up.
-* Announcements are spoken only while the visit's speech mode is on; the
-  narrator itself stays enabled so that "Speech off." can still be said.
-* ``listen`` reads the texts the screen gives, each with its own language
-  (an English fallback paragraph is read by the English voice).  A text in
-  a language without a voice is never read with another voice: the visitor
-  is told on the status line instead.
-* Narrator callbacks run on its thread; they are handed to the UI's event
-  loop with ``call_soon_threadsafe`` (not ``call_from_thread``, which would
-  make the narrator wait for the UI, delaying the next sentence and risking
-  a dead-lock while the app shuts down).
-* Changes of volume and speed are said in words, cutting into a reading
-  ("interject") which then repeats the interrupted sentence at the new
-  setting.
+* The typed API (what the UI should call): :meth:`NarratorAnnouncer.say`
+  with a :class:`~kiosk.speech.SpeechPriority`, :meth:`~NarratorAnnouncer.cancel`
+  for actions that interrupt speech, :meth:`~NarratorAnnouncer.read`, and
+  the reading and setting controls.
+* The :class:`~kiosk.ui.announcer.Announcer` protocol the app calls today
+  (``announce``, ``speech_command``, ``stop``), mapped onto the typed API.
+
+How speech is ordered (NVDA's model, no timing guesses): a key whose action
+interrupts calls ``stop()``/``cancel()`` first; what the screen then says is
+queued at NORMAL, so location and focus follow one another; a warning
+(``kind="warning"``) and the answer to a volume or speed key are spoken NOW,
+cutting into a reading, which then resumes from the interrupted sentence.
+
+Speech is spoken only while the visit's speech mode is on.  A text in a
+language without a voice is never read with another voice: the visitor is
+told on the status line.  Narrator events arrive on the narrator's thread
+and reach the app's five entry points (``reading_sentence``,
+``reading_finished``, ``reading_paused``, ``speech_unavailable``,
+``speech_no_voice``) on the app's event loop.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from kiosk.languages import _, ngettext
-from kiosk.speech import Narrator, ReadItem, Sentence
+from kiosk.speech import (MarkReached, Narrator, ReadItem, SequenceDone, SpeechEvent,
+                          SpeechFailed, SpeechPriority)
 from kiosk.visit import Visit
 
 if TYPE_CHECKING:
@@ -39,30 +39,27 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kiosk.speech.ui")
 
-#: Announcements closer together than this (and with no key in between) queue.
-BATCH_WINDOW = 0.3
+#: Announcement kinds spoken at once, cutting into other speech (which then resumes).
+URGENT_KINDS = frozenset({"warning"})
+#: Spoken feedback on rate and volume: a newer one replaces one not yet heard.
+SETTING_TAG = "speech-setting"
 
 
 def volume_words(volume: float) -> str:
+    """"Volume 70 percent." for a volume of 0.7 (0-1)."""
     percent = int(round(volume * 100))
     return ngettext("Volume {percent} percent.", "Volume {percent} percent.", percent).format(
         percent=percent)
 
 
 class NarratorAnnouncer:
-    """Speaks what the screens announce and carries out the speech keys."""
+    """Speaks what the screens say and carries out the speech keys."""
 
     def __init__(self, narrator: Narrator) -> None:
         self.narrator = narrator
-        narrator.on_sentence = self._sentence_started
-        narrator.on_finished = self._reading_finished
-        narrator.on_unavailable = self._unavailable
-        # The visit's speech mode decides what is spoken; the narrator stays on.
-        narrator.enabled = True
+        narrator.on_event = self._on_event
         self.app: KioskApp | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._last_announce = 0.0
-        self._reading = False
         self._early_unavailable: str | None = None
 
     # --- lifecycle ------------------------------------------------------
@@ -80,23 +77,136 @@ class NarratorAnnouncer:
             self._early_unavailable = None
 
     def new_visit(self, visit: Visit) -> None:
-        """Privacy and defaults between visitors; try speech again if it failed."""
-        self.narrator.stop()
-        self.narrator.reset_to_defaults()
-        self._reading = False
-        visit.speech_rate = self.narrator.rate
-        visit.speech_volume = self.narrator.volume
+        """Between visitors: silence, nothing to repeat, default rate and volume; retry speech."""
+        self.narrator.reset()
         if not self.narrator.is_available:
             log.info("speech was unavailable (%s): trying again for the new visit",
                      self.narrator.unavailable_reason)
             self.narrator.retry()
 
     def close(self) -> None:
+        """The app ends: stop speaking and end the narrator's thread."""
         self._loop = None
         self.narrator.close()
 
-    # --- thread hand-over -------------------------------------------------
+    def at_defaults(self) -> bool:
+        """True when the visitor has changed neither rate nor volume (nothing to reset)."""
+        return self.narrator.prosody.at_defaults
+
+    # --- typed API ------------------------------------------------------------
+    def say(self, text: str, language: str,
+            priority: SpeechPriority = SpeechPriority.NORMAL, *, tag: str | None = None) -> None:
+        """Say ``text`` (in ``language``) at ``priority``, if speech is on and has a voice."""
+        if not text.strip() or not self._speech_on() or not self._voice_ok(language):
+            return
+        self.narrator.say(text, language, priority=priority, tag=tag)
+
+    def cancel(self) -> None:
+        """Silence now and drop what was queued (an action that interrupts speech)."""
+        self.narrator.cancel()
+
+    def read(self, items: Sequence[ReadItem], language: str) -> None:
+        """Read ``items`` aloud, highlighting each sentence (``app.reading_sentence``)."""
+        if not self._speech_on() or not items:
+            return
+        languages = dict.fromkeys([language, *(i.language or language for i in items)])
+        if all(self._voice_ok(lang) for lang in languages):
+            self.narrator.read(list(items), language)
+
+    def toggle_pause(self) -> bool:
+        """Pause a reading, or resume a paused one; returns whether speech is now paused."""
+        narrator = self.narrator
+        if narrator.is_paused:
+            narrator.resume()
+        elif narrator.is_speaking:
+            narrator.pause()
+        if self.app is not None:
+            self.app.reading_paused(narrator.is_paused)
+        return narrator.is_paused
+
+    def repeat(self) -> None:
+        """Say the current (or last) sentence again."""
+        self.narrator.repeat()
+
+    def previous_sentence(self) -> None:
+        """Back one sentence."""
+        self.narrator.previous_sentence()
+
+    def next_sentence(self) -> None:
+        """On one sentence."""
+        self.narrator.next_sentence()
+
+    def change_rate(self, faster: bool, language: str) -> int:
+        """One step faster or slower, said in ``language``; returns the rate (words per minute)."""
+        prosody = self.narrator.prosody
+        before = prosody.rate
+        rate = prosody.faster() if faster else prosody.slower()
+        if rate == before:
+            words = _("Slowest speed.") if not faster else _("Fastest speed.")
+        else:
+            words = _("Slower.") if not faster else _("Faster.")
+        self.say(words, language, SpeechPriority.NOW, tag=SETTING_TAG)
+        return rate
+
+    def change_volume(self, louder: bool, language: str) -> float:
+        """One step louder or quieter, said in ``language``; returns the volume (0-1)."""
+        prosody = self.narrator.prosody
+        before = prosody.volume
+        volume = prosody.louder() if louder else prosody.quieter()
+        words = volume_words(volume)
+        if volume == before:
+            words += " " + (_("Lowest volume.") if not louder else _("Highest volume."))
+        self.say(words, language, SpeechPriority.NOW, tag=SETTING_TAG)
+        return volume
+
+    # --- the Announcer protocol (what the app calls today) ----------------------
+    def announce(self, text: str, *, kind: str = "focus", language: str = "en") -> None:
+        """Say ``text``: queued (NORMAL), or at once (NOW) for :data:`URGENT_KINDS`."""
+        priority = SpeechPriority.NOW if kind in URGENT_KINDS else SpeechPriority.NORMAL
+        self.say(text, language, priority)
+
+    def stop(self) -> None:
+        """Stop speaking at once (any key whose action interrupts, visit reset, exit)."""
+        self.cancel()
+
+    def speech_command(self, action: str, visit: Visit, texts: Sequence[tuple[str, str]],
+                       *, keys: Sequence[str] | None = None) -> None:
+        """A speech key (see :meth:`kiosk.ui.announcer.Announcer.speech_command`)."""
+        if action == "listen":
+            self.read([ReadItem(keys[i] if keys else f"t{i}", text, language)
+                       for i, (text, language) in enumerate(texts)], visit.language)
+        elif action == "pause":
+            self.toggle_pause()
+        elif action == "repeat":
+            self.repeat()
+        elif action == "previous_sentence":
+            self.previous_sentence()
+        elif action == "next_sentence":
+            self.next_sentence()
+        elif action in ("slower", "faster"):
+            self.change_rate(action == "faster", visit.language)
+        elif action in ("volume_down", "volume_up"):
+            self.change_volume(action == "volume_up", visit.language)
+        # "speech": the app has said "Speech on." / "Speech off." itself.
+
+    # --- narrator events (on the narrator's thread) --------------------------------
+    def _on_event(self, event: SpeechEvent) -> None:
+        app = self.app
+        if isinstance(event, MarkReached):
+            if app is not None:
+                mark = event.mark
+                self._to_ui(app.reading_sentence, mark.name, mark.start, mark.end)
+        elif isinstance(event, SequenceDone):
+            if app is not None and event.has_marks:
+                self._to_ui(app.reading_finished, event.completed)
+        elif isinstance(event, SpeechFailed):
+            if app is None:
+                self._early_unavailable = event.reason
+            else:
+                self._to_ui(app.speech_unavailable, event.reason)
+
     def _to_ui(self, fn: Callable[..., Any], *args: Any) -> None:
+        """Run ``fn`` on the app's event loop (never wait for it: the UI may be closing)."""
         loop = self._loop
         if loop is None:
             return
@@ -105,27 +215,7 @@ class NarratorAnnouncer:
         except RuntimeError:  # the loop has closed: the app is gone
             pass
 
-    def _sentence_started(self, key: str, sentence: Sentence) -> None:
-        if self.app is not None:
-            self._to_ui(self.app.reading_sentence, key, sentence.start, sentence.end)
-
-    def _reading_finished(self, completed: bool) -> None:
-        if self.app is not None:
-            self._to_ui(self._finished_on_ui, completed)
-
-    def _finished_on_ui(self, completed: bool) -> None:
-        if not self.narrator.is_speaking and not self.narrator.is_paused:
-            self._reading = False
-        if self.app is not None:
-            self.app.reading_finished(completed)
-
-    def _unavailable(self, reason: str) -> None:
-        if self.app is None:
-            self._early_unavailable = reason
-        else:
-            self._to_ui(self.app.speech_unavailable, reason)
-
-    # --- speaking -----------------------------------------------------------
+    # --- helpers -----------------------------------------------------------------------
     def _speech_on(self) -> bool:
         return self.app is not None and self.app.visit.speech_on
 
@@ -140,82 +230,3 @@ class NarratorAnnouncer:
         if self.app is not None:
             self.app.speech_no_voice(language)
         return False
-
-    def announce(self, text: str, *, kind: str = "focus", language: str = "en") -> None:
-        if not text.strip() or not self._speech_on():
-            return
-        self._say(text, language)
-
-    def _say(self, text: str, language: str, *, interject: bool = False) -> None:
-        if not self._voice_ok(language):
-            return
-        now = time.monotonic()
-        if interject and self._reading:
-            priority = "interject"
-        elif now - self._last_announce < BATCH_WINDOW:
-            priority = "polite"
-        else:
-            priority = "announcement"
-            self._reading = False
-        self._last_announce = now
-        self.narrator.say(text, language, priority=priority)
-
-    def stop(self) -> None:
-        self._last_announce = 0.0
-        self._reading = False
-        self.narrator.stop()
-
-    def speech_command(self, action: str, visit: Visit, texts: Sequence[tuple[str, str]],
-                       *, keys: Sequence[str] | None = None) -> None:
-        narrator = self.narrator
-        if action == "speech":
-            return  # the app said "Speech on." / "Speech off." while speech was on
-        if action == "listen":
-            self._read(visit, texts, keys)
-        elif action == "pause":
-            if narrator.is_paused:
-                narrator.resume()
-            elif narrator.is_speaking:
-                narrator.pause()
-            if self.app is not None:
-                self.app.reading_paused(narrator.is_paused)
-        elif action == "repeat":
-            narrator.repeat()
-        elif action == "previous_sentence":
-            narrator.previous_sentence()
-        elif action == "next_sentence":
-            narrator.next_sentence()
-        elif action in ("slower", "faster"):
-            before = narrator.rate
-            rate = narrator.slower() if action == "slower" else narrator.faster()
-            visit.speech_rate = rate
-            if rate == before:
-                words = _("Slowest speed.") if action == "slower" else _("Fastest speed.")
-            else:
-                words = _("Slower.") if action == "slower" else _("Faster.")
-            if visit.speech_on:
-                self._say(words, visit.language, interject=True)
-        elif action in ("volume_down", "volume_up"):
-            before = narrator.volume
-            volume = narrator.quieter() if action == "volume_down" else narrator.louder()
-            visit.speech_volume = volume
-            words = volume_words(volume)
-            if volume == before:
-                words += " " + (_("Lowest volume.") if action == "volume_down"
-                                else _("Highest volume."))
-            if visit.speech_on:
-                self._say(words, visit.language, interject=True)
-
-    def _read(self, visit: Visit, texts: Sequence[tuple[str, str]],
-              keys: Sequence[str] | None) -> None:
-        if not visit.speech_on or not texts:
-            return
-        languages = dict.fromkeys([visit.language, *(lang for _t, lang in texts)])
-        if not all(self._voice_ok(lang) for lang in languages):
-            return
-        items = [ReadItem(keys[i] if keys else f"t{i}", text, language)
-                 for i, (text, language) in enumerate(texts)]
-        self._reading = True
-        self._last_announce = 0.0
-        self.narrator.read(items, visit.language)
-

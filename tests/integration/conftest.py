@@ -47,7 +47,12 @@ def process_watch() -> type[PlayerProcessWatch]:
 
 @pytest.fixture
 def kiosk(tmp_path, pulse):
-    """``kiosk(**speech_changes, config_changes=...)``: the real app speaking into the null sink."""
+    """``kiosk(**speech_changes, config_changes=...)``: the real app speaking into the null sink.
+
+    The end of the kiosk's log is printed at teardown, so a failure report
+    shows what the speech layer said (e.g. why speech became unavailable).
+    """
+    logs: list[Path] = []
 
     def factory(*, config_changes: dict | None = None, **speech):
         settings = SpeechSettings(**{"enabled": True, "player": "paplay", "device": pulse.sink,
@@ -55,6 +60,13 @@ def kiosk(tmp_path, pulse):
         config = make_config(tmp_path, speech=settings, **(config_changes or {}))
         setup_logging(config.log_file)
         configure_locales(config.locales_dir)
+        logs.append(config.log_file)
         return build_app(config)
 
-    return factory
+    yield factory
+    if not pulse.alive():
+        print(f"--- the test sound server died; its log ends:\n{pulse.log_tail()}")
+    for log in logs:
+        if log.exists():
+            print(f"--- last lines of {log}:")
+            print("\n".join(log.read_text(errors="replace").splitlines()[-25:]))

@@ -63,9 +63,15 @@ class PulseServer:
         env = dict(os.environ, PULSE_RUNTIME_PATH=str(self.dir), XDG_RUNTIME_DIR=str(self.dir),
                    HOME=str(self.dir), PULSE_STATE_PATH=str(self.dir / "state"))
         env.pop("PULSE_SERVER", None)
+        # Shared memory off: PulseAudio 16 logs "Cannot send block reference
+        # with non-registered memfd" when many short-lived, killed clients come
+        # and go (pulseaudio issue 824), and a server here once died mid-run;
+        # plain socket transfer is ample for one mono 22 kHz stream.
+        # Realtime off: a test server must not outrank the kiosk on a busy machine.
         cmd = [
             exe, "--daemonize=yes", "--exit-idle-time=-1", "-n", "--use-pid-file=yes",
-            "--disallow-exit=no", f"--log-target=file:{self.log}",
+            "--disallow-exit=yes", "--disable-shm=yes", "--enable-memfd=no", "--realtime=no",
+            "--high-priority=no", f"--log-target=file:{self.log}",
             f"--load=module-null-sink sink_name={self.sink} rate={RATE} channels=1",
             f"--load=module-native-protocol-unix auth-anonymous=1 socket={self.socket}",
         ]
@@ -107,8 +113,26 @@ class PulseServer:
         errors = [line for line in lines if line.startswith("E:")]
         return "server log: " + " | ".join((errors or lines)[-3:])
 
+    def alive(self) -> bool:
+        """Whether the server process still runs (tests report it when it died under them)."""
+        if self.pid is None:
+            return False
+        try:
+            with open(f"/proc/{self.pid}/cmdline", "rb") as f:
+                return str(self.socket).encode() in f.read()
+        except OSError:
+            return False
+
+    def log_tail(self, lines: int = 15) -> str:
+        """The end of the server's own log, for a failure report."""
+        try:
+            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return "(no server log)"
+
     def stop(self) -> None:
-        if self.pid is not None:
+        # Only our own daemon: pids wrap (pid_max may be 32768) and the machine is shared.
+        if self.pid is not None and self.alive():
             try:
                 os.kill(self.pid, signal.SIGTERM)
                 for _ in range(25):
@@ -185,7 +209,11 @@ def shared_recorder() -> "Recorder":
 
 
 class PlayerProcessWatch:
-    """Samples /proc every millisecond and remembers the most kiosk players alive at once."""
+    """Samples /proc every millisecond and remembers the most kiosk players alive at once.
+
+    Only this process's own children count: the machine may be shared with
+    other test runs whose players carry the same client name.
+    """
 
     def __init__(self) -> None:
         self.max_alive = 0
@@ -193,6 +221,7 @@ class PlayerProcessWatch:
         self.overlaps: list[list[tuple[int, str]]] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
+        self._parent = os.getpid()
         # Processes that existed before the watch are skipped, so a scan is cheap.
         # (Not "pids above the highest one": pids wrap around at pid_max.)
         self._before = {e for e in os.listdir("/proc") if e.isdigit()}
@@ -206,10 +235,11 @@ class PlayerProcessWatch:
                 with open(f"/proc/{entry}/cmdline", "rb") as f:
                     cmd = f.read()
                 with open(f"/proc/{entry}/stat", "rb") as f:
-                    state = f.read().rsplit(b")", 1)[1].split()[0]
+                    fields = f.read().rsplit(b")", 1)[1].split()
             except OSError:
                 continue
-            if b"--client-name=kiosk" in cmd and state != b"Z":
+            state, parent = fields[0], int(fields[1])
+            if b"--client-name=kiosk" in cmd and state != b"Z" and parent == self._parent:
                 pids.append((int(entry), state.decode()))
         return pids
 
@@ -232,7 +262,12 @@ class PlayerProcessWatch:
 
 
 class Recorder:
-    """Records the sink's monitor with ``parec``, stamping when each chunk arrived."""
+    """Records the sink's monitor with ``parec``, stamping when each chunk arrived.
+
+    Tests wait on the recording itself (:meth:`wait_for_sound`,
+    :meth:`wait_for_silence`, :meth:`wait_for_stream`): each check runs again
+    whenever new audio has arrived, and the timeout is only a safety net.
+    """
 
     def __init__(self, server: PulseServer, threshold: float = 150.0) -> None:
         self.threshold = threshold
@@ -245,6 +280,7 @@ class Recorder:
         self._data = bytearray()
         self._marks: list[tuple[float, int]] = []  # (arrival time, samples received so far)
         self._lock = threading.Lock()
+        self._arrived = threading.Condition(self._lock)
         self._thread = threading.Thread(target=self._read, daemon=True)
         self._thread.start()
 
@@ -256,20 +292,17 @@ class Recorder:
             now = time.monotonic()
             if not chunk:
                 return
-            with self._lock:
+            with self._arrived:
                 self._data += chunk
                 self._marks.append((now, len(self._data) // 2))
+                self._arrived.notify_all()
 
     def wait_started(self, timeout: float = 5.0) -> None:
         """Block until the first audio (silence) has arrived, i.e. recording runs."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with self._lock:
+        with self._arrived:
+            if self._arrived.wait_for(lambda: self._marks or self._proc.poll() is not None, timeout):
                 if self._marks:
                     return
-            if self._proc.poll() is not None:
-                break
-            time.sleep(0.005)
         raise PulseError("parec delivered no audio from the null sink's monitor")
 
     def stop(self) -> "Recording":
@@ -280,17 +313,50 @@ class Recorder:
             self._proc.kill()
             self._proc.wait()
         self._thread.join(5)
-        with self._lock:
-            data = bytes(self._data[: len(self._data) // 2 * 2])
-            marks = list(self._marks)
-        return Recording(array.array("h", data), marks, self.threshold)
+        return self.snapshot()
 
-    def snapshot(self) -> "Recording":
-        """What has been recorded so far (recording continues)."""
+    def _snapshot_locked(self, start: float | None) -> "Recording":
+        first = 0
+        if start is not None:
+            k = max(0, bisect.bisect_left(self._marks, (start, -1)) - 1)
+            first = self._marks[k - 1][1] if k > 0 else 0
+        data = bytes(self._data[first * 2: len(self._data) // 2 * 2])
+        return Recording(array.array("h", data), list(self._marks), self.threshold, base=first)
+
+    def snapshot(self, start: float | None = None) -> "Recording":
+        """What has been recorded so far (recording continues); ``start``: only from
+        about that time on (cheaper; earlier samples are left out)."""
         with self._lock:
-            data = bytes(self._data[: len(self._data) // 2 * 2])
-            marks = list(self._marks)
-        return Recording(array.array("h", data), marks, self.threshold)
+            return self._snapshot_locked(start)
+
+    def wait_until(self, check, start: float, timeout: float):
+        """Run ``check(recording since start)`` whenever audio arrives until it is truthy;
+        returns its last result (falsy after ``timeout`` seconds)."""
+        deadline = time.monotonic() + timeout
+        with self._arrived:
+            while True:
+                result = check(self._snapshot_locked(start))
+                remaining = deadline - time.monotonic()
+                if result or remaining <= 0:
+                    return result
+                self._arrived.wait(remaining)
+
+    def wait_for_sound(self, after: float, timeout: float = 10.0) -> float | None:
+        """When the first sound after ``after`` arrived (None: none within ``timeout``)."""
+        return self.wait_until(lambda r: r.first_sound_after(after), after, timeout)
+
+    def wait_for_silence(self, after: float, quiet: float = 0.3, timeout: float = 10.0) -> bool:
+        """True once the recording after ``after`` ends in ``quiet`` seconds of silence
+        (counted in samples of the stream, not on the clock)."""
+        return bool(self.wait_until(lambda r: r.trailing_silence(after) >= quiet, after, timeout))
+
+    def wait_for_stream(self, after: float, seconds: float, timeout: float = 10.0) -> "Recording":
+        """The recording once ``seconds`` of stream have arrived after ``after``."""
+        found = self.wait_until(lambda r: r if r.stream_after(after) >= seconds else None,
+                                after, timeout)
+        if found is None:
+            raise AssertionError(f"the sink delivered less than {seconds}s of audio in {timeout}s")
+        return found
 
 
 class Recording:
@@ -300,16 +366,27 @@ class Recording:
     start, and ``parec`` then passes it on; so the time at which the chunk
     holding a sample arrived in our reader is a slightly pessimistic (late)
     bound for when that sample reached the sink.  All times are
-    ``time.monotonic()``.
+    ``time.monotonic()``; sample indexes count from the start of the
+    recording (``samples`` may hold only those from ``base`` on).
     """
 
     WINDOW = RATE // 100  # 10 ms analysis windows
 
-    def __init__(self, samples: array.array, marks: list[tuple[float, int]], threshold: float) -> None:
+    def __init__(self, samples: array.array, marks: list[tuple[float, int]], threshold: float,
+                 base: int = 0) -> None:
         self.samples = samples
+        self.base = base
         self.threshold = threshold
         self._arrivals = [t for t, _ in marks]
         self._ends = [n for _, n in marks]
+
+    @property
+    def end(self) -> int:
+        """Index after the last sample recorded."""
+        return self.base + len(self.samples)
+
+    def _sample(self, index: int) -> int:
+        return self.samples[index - self.base]
 
     def time_of(self, index: int) -> float:
         """When the chunk holding sample ``index`` arrived."""
@@ -319,16 +396,20 @@ class Recording:
     def index_of(self, t: float) -> int:
         """First sample of the first chunk that arrived at or after ``t``."""
         k = bisect.bisect_left(self._arrivals, t)
-        return self._ends[k - 1] if k > 0 else 0
+        return max(self.base, self._ends[k - 1] if k > 0 else 0)
+
+    def stream_after(self, t: float) -> float:
+        """Seconds of audio (counted in samples) that arrived at or after ``t``."""
+        return (self.end - self.index_of(t)) / RATE
 
     def loud_windows(self, start: float | None = None, end: float | None = None) -> list[tuple[int, float]]:
         """(first sample, RMS) of each 10 ms window whose RMS exceeds the threshold."""
-        lo = 0 if start is None else self.index_of(start)
-        hi = len(self.samples) if end is None else min(len(self.samples), self.index_of(end))
+        lo = self.base if start is None else self.index_of(start)
+        hi = self.end if end is None else min(self.end, self.index_of(end))
         out = []
         w = self.WINDOW
-        for i in range(lo - lo % w, hi, w):
-            chunk = self.samples[i : i + w]
+        for i in range(max(self.base, lo - lo % w), hi, w):
+            chunk = self.samples[i - self.base: i - self.base + w]
             if not chunk:
                 break
             rms = math.sqrt(sum(x * x for x in chunk) / len(chunk))
@@ -336,13 +417,20 @@ class Recording:
                 out.append((i, rms))
         return out
 
+    def trailing_silence(self, start: float) -> float:
+        """Seconds of stream after the last loud window (after ``start``) up to the end."""
+        loud = self.loud_windows(start=start)
+        quiet_from = loud[-1][0] + self.WINDOW if loud else self.index_of(start)
+        return max(0, self.end - quiet_from) / RATE
+
     def first_sound_after(self, t: float) -> float | None:
         """Arrival time of the first loud 10 ms window after ``t`` (None: silence)."""
         loud = self.loud_windows(start=t)
         if not loud:
             return None
         i = loud[0][0]
-        first = next((j for j in range(i, i + self.WINDOW) if abs(self.samples[j]) > self.threshold), i)
+        first = next((j for j in range(i, min(i + self.WINDOW, self.end))
+                      if abs(self._sample(j)) > self.threshold), i)
         return self.time_of(first)
 
     def last_sound(self, start: float | None = None, end: float | None = None) -> float | None:
@@ -351,8 +439,8 @@ class Recording:
         if not loud:
             return None
         i = loud[-1][0]
-        last = max((j for j in range(i, min(i + self.WINDOW, len(self.samples)))
-                    if abs(self.samples[j]) > self.threshold), default=i)
+        last = max((j for j in range(i, min(i + self.WINDOW, self.end))
+                    if abs(self._sample(j)) > self.threshold), default=i)
         return self.time_of(last)
 
     def peak(self) -> int:

@@ -46,21 +46,17 @@ def test_plays_into_the_sink_and_stops_at_once(pulse, recorder, wav) -> None:
     player = Player("paplay", device=pulse.sink)
     try:
         t_play = time.monotonic()
-        playback = player.play(wav)
-        time.sleep(1.0)
-        t_stop = time.monotonic()
+        done = []
+        playback = player.play(wav, done.append)
+        heard = recorder.wait_for_sound(t_play, 30)
+        assert heard is not None, "no audio reached the null sink"
         player.stop()
-        t_stopped = time.monotonic()
         assert playback.stopped and playback.returncode is not None  # killed and reaped
-        assert t_stopped - t_stop < 0.1
-        time.sleep(0.4)
-        recording = recorder.snapshot()
-        first = recording.first_sound_after(t_play)
-        assert first is not None, "no audio reached the null sink"
-        assert first - t_play < 0.5
-        last = recording.last_sound(start=t_play)
-        assert last is not None and last - t_stop < 0.2, f"sound {last - t_stop:.3f}s after stop"
-        assert playback.wait(2) and not playback.failed
+        assert playback.failure is None and not playback.failed
+        assert recorder.wait_for_silence(heard, 0.3, 30), "the sink did not fall silent"
+        t_quiet = time.monotonic()
+        assert recorder.wait_for_stream(t_quiet, 0.5).first_sound_after(t_quiet) is None
+        assert playback.wait(30) and done == [playback]
     finally:
         player.close()
 
@@ -88,5 +84,7 @@ def test_playback_to_a_missing_server_is_reported_as_failed(monkeypatch, wav, tm
         assert playback.wait(10)
         assert playback.failed and playback.returncode != 0
         assert playback.error_text  # paplay's own message, for the log
+        assert playback.failure.startswith("audio player paplay failed (exit status")
+        assert playback.error_text in playback.failure
     finally:
         player.close()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.speech import Narrator, SpeechSettings
+from kiosk.speech import Narrator, SpeechFailed, SpeechSettings
 from kiosk.speech.espeak_runtime import REQUIRED_DATA_FILES, SpeechUnavailable, locate_runtime
 
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -65,7 +65,8 @@ def test_narrator_with_bad_library_is_unavailable_not_crashing(tmp_path: Path) -
     reasons: list[str] = []
     settings = SpeechSettings(enabled=True, library_path=str(tmp_path / "nope.so"),
                               data_path=str(locate_runtime().data_dir))
-    narrator = Narrator(settings, on_unavailable=reasons.append)
+    narrator = Narrator(settings, on_event=lambda e: reasons.append(e.reason)
+                        if isinstance(e, SpeechFailed) else None)
     narrator.start()
     assert narrator.has_voice("en") is False  # waits for initialisation to finish
     narrator.close()
@@ -78,13 +79,17 @@ def test_narrator_with_bad_library_is_unavailable_not_crashing(tmp_path: Path) -
 
 _CHILD = """
     import sys, threading
-    from kiosk.speech import Narrator, SpeechSettings
+    from kiosk.speech import Narrator, SpeechFailed, SpeechSettings
     from kiosk.speech.espeak_runtime import locate_runtime
     lib = {lib!r} or str(locate_runtime().library_path)
     got = []
     done = threading.Event()
+    def on_event(event):
+        if isinstance(event, SpeechFailed):
+            got.append(event.reason)
+            done.set()
     n = Narrator(SpeechSettings(enabled=True, library_path=lib, data_path={data!r}, player="true"),
-                 on_unavailable=lambda r: (got.append(r), done.set()))
+                 on_event=on_event)
     n.start()
     ready = n.has_voice("en")
     done.wait(30)
