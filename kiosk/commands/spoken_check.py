@@ -48,8 +48,10 @@ __all__ = ["SpokenFindings", "heard_in", "normalise_phonemes", "spoken_number_fi
 MATCH_RATIO = 0.7
 _MARKS = re.compile(r"[',_!|:%=\s]")
 _SWITCH = re.compile(r"\(([a-z-]+)\)")
-_SIGN_NEXT_TO_NUMBER = re.compile(r"(\d)([ \u00a0\u202f]?)([^\w\s.,;:!?'’\"()\[\]{}/\-–—])"
-                                  r"|([^\w\s.,;:!?'’\"()\[\]{}/\-–—])([ \u00a0\u202f]?)(\d)")
+_SIGN = r"[^\w\s.,;:!?'’\"()\[\]{}/\-–—…]"
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_SIGN_NEXT_TO_NUMBER = re.compile(
+    rf"(?P<n1>{_NUMBER})[ \u00a0\u202f]?(?P<s1>{_SIGN})|(?P<s2>{_SIGN})[ \u00a0\u202f]?(?P<n2>{_NUMBER})")
 
 
 def normalise_phonemes(phonemes: str) -> str:
@@ -106,15 +108,13 @@ def _units(texts: list[ShownText], forms: dict[str, SpokenForms]) -> list[_Unit]
                 if part.cues:
                     units.append(_Unit(shown, part.kind, part.shown, spoken.spoken, part.cues))
             for m in _SIGN_NEXT_TO_NUMBER.finditer(spoken.spoken):
-                sign = m.group(3) or m.group(4)
+                sign = m.group("s1") or m.group("s2")
                 if unicodedata.category(sign)[0] not in "SP":
                     continue
-                number = re.search(r"\d+(?:[.,]\d+)*", spoken.spoken[max(0, m.start() - 12):
-                                                                     m.end() + 12])
-                digits = number.group(0) if number else "1"
-                written = (digits + m.group(2) + sign) if m.group(3) else (sign + m.group(5) + digits)
-                units.append(_Unit(shown, "sign", m.group(0), spoken.spoken, (),
-                                   (written, digits)))
+                kind = next((p.kind for p in spoken.parts
+                             if p.spoken_start <= m.start() < p.spoken_end), "sign")
+                units.append(_Unit(shown, kind, m.group(0), spoken.spoken, (),
+                                   (m.group(0), m.group("n1") or m.group("n2"))))
     return units
 
 

@@ -37,8 +37,9 @@ from kiosk.languages.templates import Templates
 __all__ = ["ShownText", "SAMPLE_VALUES", "shown_texts"]
 
 #: What the screens put in the numeric fields (a section of 8, the volume at
-#: 70 %, 10 seconds left, 2 PIN tries), and a word for any other field.
-SAMPLE_VALUES = {"number": "3", "total": "8", "percent": "70", "seconds": "10", "tries": "2"}
+#: 70 %, 10 seconds left, 2 PIN tries, the Help key F1), and a word for any other field.
+SAMPLE_VALUES = {"number": "3", "total": "8", "percent": "70", "seconds": "10", "tries": "2",
+                 "help": "F1", "keys": "F1"}
 _OTHER = "Opzelura"
 #: The idle countdown's "{time}" (marked for translation in kiosk.ui.screens.idle_warning;
 #: not written as a call here, so extraction does not list this module for it).

@@ -65,7 +65,7 @@ ABBREVIATIONS_CONTEXT = "spoken abbreviations after a number"
 SPOKEN_RECORD = "kiosk-spoken"
 #: The English msgid of the letter names: the 26 Latin letters, comma-separated.
 LETTERS = ", ".join("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_NO_ABBREVIATIONS = "(none)"
+_NONE = ("", "-", "\u2013", "\u2014", "(none)")
 
 
 def is_spoken_context(context: str | None) -> bool:
@@ -88,18 +88,16 @@ def parse_letters(text: str) -> dict[str, str] | None:
 def parse_abbreviations(text: str) -> tuple[tuple[str, str], ...] | None:
     """The ``abbreviation = words`` pairs of an entry ("r. = roku; d. = dnia").
 
-    Pairs are separated by ";".  An entry without "=" (the English "(none)",
-    or "-") means the language writes no such abbreviation.  Returns None when
-    a pair is malformed (no abbreviation or no words).
+    Pairs are separated by ";".  "-" (or the English "(none)") means the
+    language writes no such abbreviation.  Returns None when the entry is
+    neither: a pair without "=", an abbreviation or words missing.
     """
+    if text.strip() in _NONE:
+        return ()
     pairs = []
     for chunk in text.split(";"):
-        if "=" not in chunk:
-            if chunk.strip() and len(text.split(";")) > 1:
-                return None
-            continue
-        abbreviation, _, words = chunk.partition("=")
-        if not abbreviation.strip() or not words.strip():
+        abbreviation, equals, words = chunk.partition("=")
+        if not equals or not abbreviation.strip() or not words.strip():
             return None
         pairs.append((abbreviation.strip(), words.strip()))
     return tuple(pairs)

@@ -15,7 +15,8 @@ shown                     kind                           spoken (English forms)
 ``%10``, ``10–20 %``                                     number; Turkish "yüzde 10")
 ``1/10`` (denominator     ``proportion``                 "1 in 10"
 10, 100, 1000, 10000)
-``12-17``, ``12–17``      ``range``                      "12 to 17"
+``12-17``, ``12–17``,     ``range``                      "12 to 17"
+``1 … 8`` (Help's keys)
 ``04-2023``, ``04/2023``, ``date``                       "April 2023"
 ``04.2023``, ``2023-04``                                 (with any case ending
                                                          the text writes after it)
@@ -57,7 +58,7 @@ _MONTH_YEAR = re.compile(
 _PROPORTION = re.compile(
     r"(?<![\w./\-])(?P<a>\d+)" + _SPACE + "/" + _SPACE
     + r"(?P<b>10|100|1[ ,.\u00a0\u202f]?000|10[ ,.\u00a0\u202f]?000)(?![\d/]|[.,]\d)")
-_RANGE = (r"(?P<first>" + _NUMBER + r")(?:-|" + _SPACE + "[\u2013\u2014]" + _SPACE + ")"
+_RANGE = (r"(?P<first>" + _NUMBER + r")(?:-|" + _SPACE + "[\u2013\u2014\u2026]" + _SPACE + ")"
           r"(?P<last>" + _NUMBER + ")")
 _RANGE_ALONE = re.compile(r"(?<![\w./\-])" + _RANGE + r"(?![\w%]|[-\u2013/.,]\d|" + _SPACE + "%)")
 _PERCENT = re.compile(
