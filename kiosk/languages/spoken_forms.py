@@ -12,7 +12,9 @@ writes, kept where translators review them: entries of the ``kiosk`` catalog
 whose msgctxt starts with "spoken":
 
 * ``spoken``: "{number} percent" (with plural forms: "1 procento",
-  "2 procenta", "10 procent"), the proportion "{a} in {b}" (said for "1/10")
+  "2 procenta", "10 procent"), "{number} percent{ending}" for a sign with a
+  case ending ("50%-kal" is "50 százalékkal" in Hungarian), the proportion
+  "{a} in {b}" (said for "1/10")
   and the range "{first} to {last}" (said for "12-17");
 * ``spoken date``: "January {year}" ... "December {year}", said for
   "01-2023" ... "12-2023" (from CLDR's ``yMMMM`` month-year form, in the
@@ -115,6 +117,7 @@ class SpokenForms:
 
     language: str
     translations: gettext.NullTranslations
+    percent_with_ending: str
     proportion: str
     range: str
     months: tuple[str, ...]
@@ -162,6 +165,12 @@ def forms_from(translations: gettext.NullTranslations, language: str) -> SpokenF
         t.pgettext("spoken date", "November {year}"),
         t.pgettext("spoken date", "December {year}"),
     )
+    # Translators: how speech says a percentage whose sign carries a case
+    # ending ("50%-kal", "10 %:lle", "10%-le"); {ending} is that ending,
+    # "kal".  Join it to the word as the language does (Hungarian
+    # "{number} százalék{ending}", Finnish "{number} prosenti{ending}");
+    # where the language writes no such endings, put a space before it.
+    percent_with_ending = t.pgettext("spoken", "{number} percent{ending}")
     # Translators: how speech says a proportion written "1/10" (as in
     # "1 in 10 people"); {a} and {b} are numbers.  Use the words the
     # overview itself uses ("1 von 10").
@@ -184,6 +193,7 @@ def forms_from(translations: gettext.NullTranslations, language: str) -> SpokenF
     return SpokenForms(
         language=language,
         translations=t,
+        percent_with_ending=percent_with_ending,
         proportion=proportion,
         range=range_,
         months=months,

@@ -12,7 +12,8 @@ translators wrote:
 shown                     kind                           spoken (English forms)
 ========================  =============================  ==========================
 ``10%``, ``10 %``,        ``percent``                    "10 percent" (plural by
-``%10``, ``10–20 %``                                     number; Turkish "yüzde 10")
+``%10``, ``10–20 %``,                                    number; Turkish "yüzde 10";
+``50%-kal``, ``10 %:lle``                                Hungarian "50 százalékkal")
 ``1/10`` (denominator     ``proportion``                 "1 in 10"
 10, 100, 1000, 10000)
 ``12-17``, ``12–17``,     ``range``                      "12 to 17"
@@ -63,6 +64,7 @@ _RANGE = (r"(?P<first>" + _NUMBER + r")(?:-|" + _SPACE + "[\u2013\u2014\u2026]" 
 _RANGE_ALONE = re.compile(r"(?<![\w./\-])" + _RANGE + r"(?![\w%]|[-\u2013/.,]\d|" + _SPACE + "%)")
 _PERCENT = re.compile(
     r"(?<![\w./\-])(?:(?:" + _RANGE + "|(?P<number>" + _NUMBER + "))" + _SPACE + "%"
+    r"(?:[-:](?P<ending>[^\W\d_]+))?"  # a case ending on the sign: "50%-kal", "10 %:lle"
     r"|(?<!\d)(?<!\d[ \u00a0\u202f])%" + _SPACE + "(?P<after>" + _NUMBER + r")(?![\d]))")
 _PLACEHOLDER = re.compile(r"\{[a-z]+\}")
 
@@ -193,8 +195,13 @@ def _candidates(text: str, forms: SpokenForms) -> list[tuple[int, int, int, str,
             cues = cue_words(forms.range)
         else:
             number, cues = m.group("number") or m.group("after"), ()
-        template = forms.percent(_count(last or number))
-        spoken = _fill(template, "{number} percent", number=number)
+        if m.group("ending"):
+            template = forms.percent_with_ending
+            spoken = _fill(template, "{number} percent{ending}", number=number,
+                           ending=m.group("ending"))
+        else:
+            template = forms.percent(_count(last or number))
+            spoken = _fill(template, "{number} percent", number=number)
         found.append((m.start(), m.end(), 3, "percent", spoken, cue_words(template) + cues))
     for m in _RANGE_ALONE.finditer(text):
         first, last = m.group("first"), m.group("last")

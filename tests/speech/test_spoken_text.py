@@ -30,7 +30,7 @@ def spoken(text: str, language: str = "en", forms=ENGLISH) -> str:
     ("1.5% cream", "1.5 percent cream"),
     ("vücudun %10’undan", "vücudun 10 percent’undan"),  # the sign before (Turkish), suffix kept
     ("10–20 % of", "10 to 20 percent of"),
-    ("10 %:lle", "10 percent:lle"),  # a Finnish case ending stays
+    ("10 %:lle", "10 percentlle"),  # a case ending on the sign joins the word (no English one)
     ("up to 1/10 people", "up to 1 in 10 people"),
     ("≥1/1,000", "≥1 in 1000"),
     ("aged 12-17 years", "aged 12 to 17 years"),
@@ -122,6 +122,10 @@ def test_letter_and_abbreviation_lists_parse_or_are_refused() -> None:
     ("sl", "1 %, 2 %, 3 %, 5 %", "1 odstotek, 2 odstotka, 3 odstotki, 5 odstotkov"),
     ("tr", "vücudun %10’undan", "vücudun yüzde 10’undan"),
     ("is", "10 %", "10 prósent"),
+    ("hu", "legalább 50%-kal javult a 22%-ánál", "legalább 50 százalékkal javult a 22 százalékánál"),
+    ("fi", "yli 10 %:lle kehon", "yli 10 prosentille kehon"),
+    ("et", "10%-le kehast, 6%-ga", "10 protsendile kehast, 6 protsendiga"),
+    ("de", "die 10-%-Grenze", "die 10-%-Grenze"),  # a sign inside a compound is left to the voice
     ("de", "zuletzt im 04-2023 aktualisiert", "zuletzt im April 2023 aktualisiert"),
     ("cs", "aktualizován v 04-2023.", "aktualizován v dubnu 2023."),
     ("hu", "utoljára 04-2023-ban frissült", "utoljára 2023 áprilisában frissült"),
