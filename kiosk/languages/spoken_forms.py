@@ -40,6 +40,7 @@ from __future__ import annotations
 import gettext
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kiosk.languages.registry import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES, negotiate_language
 from kiosk.languages.translator import translations_for
@@ -206,6 +207,7 @@ _cache_lock = threading.Lock()
 _cache: dict[str, tuple[gettext.NullTranslations, SpokenForms]] = {}
 
 
+@lru_cache(maxsize=64)
 def catalog_language(language: str) -> str:
     """The catalog code whose spoken forms serve ``language`` ("pt-BR" -> "pt"), else English."""
     return negotiate_language(language, SUPPORTED_LANGUAGES) or SOURCE_LANGUAGE

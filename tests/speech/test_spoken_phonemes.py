@@ -13,11 +13,13 @@ import pytest
 
 from kiosk.commands.spoken_check import heard_in, normalise_phonemes
 from kiosk.languages.document_catalog import localize_document
-from kiosk.speech.commands import ReadItem, reading_sequence
+from kiosk.speech.commands import ReadItem, reading_sequence, text_sequence
+from kiosk.speech.engine import SpeechEngine
 from kiosk.speech.phonemes import text_to_phonemes
 from kiosk.speech.spoken_text import speakable
 from kiosk.speech.utterances import utterances_of
 from kiosk.speech.voices import voice_for_language
+from speech_helpers import wav_stats
 
 RAW_MALTESE = "Opzelura m’għandux jiġi applikat fuq aktar minn 10% tal-ġisem."
 
@@ -42,6 +44,20 @@ def test_the_maltese_voice_drops_the_sign_and_hears_the_spoken_form(repository_c
     assert said != with_sign
     assert heard_in(normalise_phonemes(unit), normalise_phonemes(said))
     assert not heard_in(normalise_phonemes(unit), normalise_phonemes(with_sign))
+
+
+def test_the_maltese_voice_says_the_unit_in_real_audio(repository_catalogs) -> None:
+    """Through the narrator's own engine (pyttsx3 + eSpeak NG): the sign alone makes no sound,
+    the spoken form adds "fil-mija"."""
+    engine = SpeechEngine()
+    engine.open()
+    with_sign = wav_stats(engine.synthesise(RAW_MALTESE, "mt"))
+    without = wav_stats(engine.synthesise(RAW_MALTESE.replace("10%", "10"), "mt"))
+    (utterance,) = utterances_of(text_sequence(RAW_MALTESE, "mt"))
+    said = wav_stats(engine.synthesise(utterance.text, "mt"))
+    # measured: 4.504 s and 4.504 s (a few samples apart); a syllable lasts 0.1 s or more
+    assert abs(with_sign.duration - without.duration) < 0.05
+    assert said.duration > with_sign.duration + 0.3 and said.rms > 500  # 5.14 s measured
 
 
 def _reading(overview, language: str) -> tuple[list, dict[str, str]]:

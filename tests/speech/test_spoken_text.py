@@ -173,3 +173,29 @@ def test_an_english_paragraph_in_a_maltese_reading_uses_the_english_forms(
     said = [(u.language, u.text) for u in utterances_of(reading_sequence(items, "mt"))]
     assert said == [("mt", "Aktar minn 10 fil-mija tal-ġisem."),
                     ("en", "More than 10 percent of the body.")]
+
+
+def test_the_narrator_says_spoken_forms_in_announcements_and_readings(repository_catalogs) -> None:
+    """Every caller gets it: an announcement (say) and a reading (read) through the narrator."""
+    from kiosk.speech import Narrator, SpeechSettings
+    from speech_fakes import Events, FakeAudio, FakeSynth
+
+    synth, audio, events = FakeSynth(), FakeAudio(), Events()
+    narrator = Narrator(SpeechSettings(), on_event=events, synth_factory=lambda s, log: synth,
+                        audio_factory=lambda s, log: audio)
+    try:
+        text = "Nicht auf mehr als 10 % auftragen. Zuletzt im 04-2023 aktualisiert."
+        said = narrator.say("Produktnummer: EMA/H/C/005843", "de")
+        assert audio.wait_started(1) == ["Produktnummer: E, M, A, H, C, 0 0 5 8 4 3"]
+        audio.finish()
+        assert events.wait_done(said) is True
+        reading = narrator.read([ReadItem("s2.p2", text)], "de")
+        assert audio.wait_started(2)[-1] == "Nicht auf mehr als 10 Prozent auftragen."
+        audio.finish()
+        assert audio.wait_started(3)[-1] == "Zuletzt im April 2023 aktualisiert."
+        audio.finish()
+        assert events.wait_done(reading) is True
+        assert [text[m[2]:m[3]] for m in events.marks] == [
+            "Nicht auf mehr als 10 % auftragen.", "Zuletzt im 04-2023 aktualisiert."]
+    finally:
+        narrator.close()
