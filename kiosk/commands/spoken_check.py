@@ -6,14 +6,18 @@ the narrator speaks (:func:`kiosk.speech.spoken_text.speakable`), and eSpeak
 NG prints the phonemes its voice would speak (:mod:`kiosk.speech.phonemes`,
 in a child process).  A number's unit is *heard* when:
 
-* each word that carries it (the spoken form's "fil-mija", the month's
-  name, a letter's name) has phonemes of its own, in the language's own
-  voice (eSpeak does not hand it to another voice: "(en)...(is)"), and those
-  phonemes are found in the sentence's (a run matching at least 70 % of
-  them: neighbouring sounds may change a phoneme or two);
+* the words that carry it (the spoken form's "fil-mija", the month's name,
+  a letter's name) are said by the language's own voice (eSpeak does not
+  hand them to another voice: "(en)...(is)"), and the sentence does not
+  sound the same without each of them (a word dropped, like the Maltese
+  voice's "%", changes nothing; comparing whole sentences allows for a
+  sound changing in context: Spanish "de" is "De" after a vowel);
 * a sign left next to a number (one no spoken form covers: "‰", "≥")
   changes what is spoken: "10‰" must not sound like "10".
 
+Besides what the screens show, every spoken form of each language is
+tried (each percent plural, each month, every letter, ...: see
+:data:`FORM_SAMPLES`), so a form no text uses yet is checked too.
 Anything else fails ``kiosk check``, per voice, naming the text and the
 unit.  This is what caught the Maltese voice dropping "%".
 """
@@ -25,7 +29,6 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from pathlib import Path
 
 from kiosk.languages.catalog_files import load_translations
@@ -42,10 +45,8 @@ from kiosk.speech.sentences import split_sentences
 from kiosk.speech.spoken_text import speakable
 from kiosk.speech.voices import VoiceInfo, espeak_data_dir, espeak_voices, match_voice
 
-__all__ = ["SpokenFindings", "heard_in", "normalise_phonemes", "spoken_number_findings"]
+__all__ = ["FORM_SAMPLES", "SpokenFindings", "normalise_phonemes", "spoken_number_findings"]
 
-#: How much of a unit's phonemes must be found in its sentence's.
-MATCH_RATIO = 0.7
 _MARKS = re.compile(r"[',_!|:%=\s]")
 _SWITCH = re.compile(r"\(([a-z-]+)\)")
 _SIGN = r"[^\w\s.,;:!?'’\"()\[\]{}/\-–—…]"
@@ -61,33 +62,23 @@ def normalise_phonemes(phonemes: str) -> str:
     return _MARKS.sub("", phonemes).casefold()
 
 
-def heard_in(unit: str, sentence: str) -> bool:
-    """True when ``unit``'s (normalised) phonemes occur, nearly, in ``sentence``'s.
-
-    Nearly: some stretch of the sentence as long as the unit (plus two)
-    matches at least :data:`MATCH_RATIO` of the unit's phonemes, in order.
-    """
-    if not unit:
-        return False
-    width = len(unit)
-    for start in range(0, max(1, len(sentence) - width + 1)):
-        window = sentence[start:start + width + 2]
-        blocks = SequenceMatcher(None, unit, window, autojunk=False).get_matching_blocks()
-        if sum(block.size for block in blocks) >= MATCH_RATIO * width:
-            return True
-    return False
-
-
 @dataclass
 class _Unit:
-    """One unit to hear: in ``sentence`` (spoken), the words ``cues`` or the sign ``sign``."""
+    """One unit to hear in ``sentence`` (as spoken): the words of ``part`` that carry it
+    (``without``: each cue word and the sentence without it), or a sign (``sign``:
+    the number with and without it)."""
 
     text: ShownText
     kind: str
     shown: str
     sentence: str
-    cues: tuple[str, ...] = ()
+    part: str = ""
+    without: tuple[tuple[str, str], ...] = ()
     sign: tuple[str, str] | None = None  # ("10‰", "10")
+
+    def texts(self) -> list[str]:
+        """Everything eSpeak must phonemize to judge this unit."""
+        return [self.sentence, self.part, *(t for _, t in self.without), *(self.sign or ())]
 
 
 @dataclass
@@ -104,18 +95,44 @@ def _units(texts: list[ShownText], forms: dict[str, SpokenForms]) -> list[_Unit]
     for shown in texts:
         for sentence in split_sentences(shown.text, shown.language):
             spoken = speakable(sentence.text, shown.language, forms[shown.language])
+            text = spoken.spoken
             for part in spoken.parts:
-                if part.cues:
-                    units.append(_Unit(shown, part.kind, part.shown, spoken.spoken, part.cues))
+                without = []
+                for cue in part.cues:
+                    word = rf"(?<!\w){re.escape(cue)}(?!\w)"  # else inside a word: "százalékkal"
+                    rest = (re.sub(word, "", part.spoken) if re.search(word, part.spoken)
+                            else part.spoken.replace(cue, ""))
+                    without.append((cue, text[:part.spoken_start] + rest
+                                    + text[part.spoken_end:]))
+                if without:
+                    units.append(_Unit(shown, part.kind, part.shown, text, part.spoken,
+                                       tuple(without)))
             for m in _SIGN_NEXT_TO_NUMBER.finditer(spoken.spoken):
                 sign = m.group("s1") or m.group("s2")
                 if unicodedata.category(sign)[0] not in "SP":
                     continue
                 kind = next((p.kind for p in spoken.parts
                              if p.spoken_start <= m.start() < p.spoken_end), "sign")
-                units.append(_Unit(shown, kind, m.group(0), spoken.spoken, (),
-                                   (m.group(0), m.group("n1") or m.group("n2"))))
+                units.append(_Unit(shown, kind, m.group(0), spoken.spoken,
+                                   sign=(m.group(0), m.group("n1") or m.group("n2"))))
     return units
+
+
+#: Texts that use every spoken form: each percent plural category, a proportion, a
+#: range, each month, every letter, and (added per language) each abbreviation after a
+#: number and, where the language writes them, a case ending on the sign.
+FORM_SAMPLES = ("1%", "2%", "3%", "5%", "10%", "21%", "22%", "31%", "1/10", "12-17",
+                *(f"{month:02d}-2023" for month in range(1, 13)),
+                "ABCDEFGHIJKLMNOPQRSTUVWXYZ1")
+
+
+def _form_texts(language: str, forms: SpokenForms) -> list[ShownText]:
+    """Every spoken form of ``language`` in use, whether or not a screen shows it today."""
+    samples = [*FORM_SAMPLES, *(f"2023 {abbreviation}" for abbreviation, _ in forms.abbreviations)]
+    if re.search(r"\w\{ending\}", forms.percent_with_ending):  # the language writes endings
+        samples.append("50%-a")
+    return [ShownText(UI_DOMAIN, f'spoken form for "{sample}"', sample, language)
+            for sample in samples]
 
 
 def _voice_ids(languages: list[str], library_path: str | None,
@@ -128,7 +145,6 @@ def _voice_ids(languages: list[str], library_path: str | None,
 
 def _judge(unit: _Unit, phonemes: dict[str, str], voice: str) -> str | None:
     """Why ``unit`` is not heard (None: it is)."""
-    sentence = normalise_phonemes(phonemes[unit.sentence])
     if unit.sign is not None:
         written, bare = unit.sign
         with_sign, without = phonemes[written], phonemes[bare]
@@ -137,16 +153,15 @@ def _judge(unit: _Unit, phonemes: dict[str, str], voice: str) -> str | None:
         if normalise_phonemes(with_sign) == normalise_phonemes(without):
             return f"eSpeak NG's {voice} voice says nothing for the sign in {written!r}"
         return None
-    for cue in unit.cues:
-        raw = phonemes[cue]
-        if switched := _SWITCH.search(raw):
-            return (f"eSpeak NG's {voice} voice says {cue!r} with its {switched.group(1)} voice "
-                    f"({raw})")
-        if not normalise_phonemes(raw):
-            return f"eSpeak NG's {voice} voice says nothing for {cue!r}"
-        if not heard_in(normalise_phonemes(raw), sentence):
-            return (f"{cue!r} ({raw}) is not heard in the sentence as spoken: "
-                    f"{phonemes[unit.sentence]}")
+    said = phonemes[unit.part]
+    if switched := _SWITCH.search(said):
+        return (f"eSpeak NG's {voice} voice says {unit.part!r} partly with its "
+                f"{switched.group(1)} voice ({said})")
+    sentence = normalise_phonemes(phonemes[unit.sentence])
+    for cue, without in unit.without:
+        if normalise_phonemes(phonemes[without]) == sentence:
+            return (f"eSpeak NG's {voice} voice says nothing for {cue!r}: the sentence sounds "
+                    f"the same without it ({phonemes[unit.sentence]})")
     return None
 
 
@@ -158,6 +173,25 @@ def _review_note(locales_dir: Path, language: str) -> str:
     if record.status == REVIEWED:
         return f"spoken forms written{who}, reviewed by {record.reviewer}"
     return f"spoken forms written{who}, unreviewed"
+
+
+def _report(found: SpokenFindings, language: str, units: list[_Unit], voices: dict,
+            tables: dict, answers: dict) -> int:
+    """Add a problem for every unit of ``units`` not heard; returns how many."""
+    failed = 0
+    for unit in units:
+        voice = voices.get(unit.text.language)
+        if voice is None:
+            continue  # no voice at all: the voice check reports it
+        if voice not in tables:
+            why = f"eSpeak NG failed on its {voice} voice: {answers[voice].error}"
+        else:
+            why = _judge(unit, tables[voice], voice)
+        if why:
+            failed += 1
+            found.problems.append(Problem(language, unit.text.domain, unit.text.entry,
+                                          "spoken", f"{unit.shown!r} ({unit.kind}): {why}"))
+    return failed
 
 
 def spoken_number_findings(locales_dir: Path, content_dir: Path, languages: list[str],
@@ -185,20 +219,22 @@ def spoken_number_findings(locales_dir: Path, content_dir: Path, languages: list
         return found
     forms = {SOURCE_LANGUAGE: forms_from(gettext.NullTranslations(), SOURCE_LANGUAGE)}
     per_language: dict[str, list[_Unit]] = {}
+    per_form: dict[str, list[_Unit]] = {}
     for language in languages:
         if language != SOURCE_LANGUAGE:
             forms[language] = forms_from(load_translations(locales_dir, language, UI_DOMAIN),
                                          language)
         per_language[language] = _units(shown_texts(locales_dir, content_dir, language,
                                                     templates), forms)
+        per_form[language] = _units(_form_texts(language, forms[language]), forms)
     requests: dict[str, list[str]] = {}
-    for units in per_language.values():
+    for units in [*per_language.values(), *per_form.values()]:
         for unit in units:
             voice = voices.get(unit.text.language)
             if voice is None:
                 continue
             wanted = requests.setdefault(voice, [])
-            wanted += [unit.sentence, *unit.cues, *(unit.sign or ())]
+            wanted += unit.texts()
     try:
         answers = text_to_phonemes([(v, list(dict.fromkeys(t))) for v, t in requests.items()],
                                    library_path, data_path)
@@ -208,25 +244,16 @@ def spoken_number_findings(locales_dir: Path, content_dir: Path, languages: list
     tables = {voice: dict(zip(dict.fromkeys(texts), answers[voice].phonemes))
               for voice, texts in requests.items() if answers[voice].error is None}
     for language in languages:
-        units = per_language[language]
-        failed = 0
-        for unit in units:
-            voice = voices.get(unit.text.language)
-            if voice is None:
-                continue  # no voice at all: the voice check reports it
-            if voice not in tables:
-                why = f"eSpeak NG failed on its {voice} voice: {answers[voice].error}"
-            else:
-                why = _judge(unit, tables[voice], voice)
-            if why:
-                failed += 1
-                found.problems.append(Problem(language, unit.text.domain, unit.text.entry,
-                                              "spoken", f"{unit.shown!r} ({unit.kind}): {why}"))
-        kinds = Counter(unit.kind for unit in units)
+        failed = _report(found, language, per_language[language], voices, tables, answers)
+        failed_forms = _report(found, language, per_form[language], voices, tables, answers)
+        kinds = Counter(unit.kind for unit in per_language[language])
         summary = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
         voice = voices.get(language) or "no voice"
         verdict = "every unit heard" if not failed else f"{failed} NOT heard"
-        found.lines.append(f"{language:<3} {voice:<8} {len(units):>3} numbers with a unit: "
-                           f"{verdict}" + (f" ({summary})" if summary else "")
-                           + f"; {_review_note(locales_dir, language)}")
+        forms_verdict = ("all heard" if not failed_forms else f"{failed_forms} NOT heard")
+        found.lines.append(
+            f"{language:<3} {voice:<8} {len(per_language[language]):>3} numbers with a unit: "
+            f"{verdict}" + (f" ({summary})" if summary else "")
+            + f"; {len(per_form[language])} spoken forms: {forms_verdict}; "
+            + _review_note(locales_dir, language))
     return found

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.commands.spoken_check import heard_in, spoken_number_findings
+from kiosk.commands.spoken_check import spoken_number_findings
 from kiosk.languages.checks import run_checks
 from kiosk.languages.registry import SUPPORTED_LANGUAGES
 from kiosk.languages.templates import all_templates
+from speech_helpers import heard_in
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -43,7 +44,7 @@ def test_every_voice_hears_every_unit_of_the_repository(templates) -> None:
     assert found.problems == [] and found.warnings == []
     assert len(found.lines) == len(SUPPORTED_LANGUAGES)
     for line in found.lines:
-        assert "every unit heard" in line
+        assert "every unit heard" in line and re.search(r"\d+ spoken forms: all heard", line)
         # the overview's nine percentages, its date and its codes, in every language
         assert re.search(r"percent 9\b", line) and "date 1" in line and "code " in line, line
 
@@ -54,18 +55,22 @@ def test_a_percent_form_that_keeps_the_sign_fails_for_the_maltese_voice(template
     edit_catalog(locales_copy, "mt", '"{number} fil-mija"', '"{number}%"')
     found = spoken_number_findings(locales_copy, REPO / "content", ["mt", "de"], templates)
     maltese = [p for p in found.problems if p.language == "mt"]
-    assert len(maltese) == 9 and not [p for p in found.problems if p.language == "de"]
+    overview = [p for p in maltese if p.domain == "doc-opzelura"]
+    forms = [p for p in maltese if p.entry.startswith("spoken form for ")]
+    assert len(overview) == 9 and len(forms) == 8 and len(maltese) == 17  # its 8 percent samples
+    assert not [p for p in found.problems if p.language == "de"]
     assert all(p.check == "spoken" and "(percent)" in p.message and "says nothing for the sign"
                in p.message for p in maltese)
-    assert any(p.entry.startswith("s2.p2 ") and "'10%'" in p.message for p in maltese)
-    assert "9 NOT heard" in found.lines[0]
+    assert any(p.entry.startswith("s2.p2 ") and "'10%'" in p.message for p in overview)
+    assert "9 NOT heard" in found.lines[0] and "8 NOT heard" in found.lines[0]
 
 
 def test_a_unit_said_by_another_languages_voice_fails(templates, locales_copy) -> None:
     """Icelandic eSpeak hands "%" to its English voice: a form with the sign is refused."""
     edit_catalog(locales_copy, "is", '"{number} prósent"', '"{number} %"')
     found = spoken_number_findings(locales_copy, REPO / "content", ["is"], templates)
-    assert len(found.problems) == 9
+    assert len([p for p in found.problems if p.domain == "doc-opzelura"]) == 9
+    assert len(found.problems) == 17
     assert all("to its en voice" in p.message for p in found.problems)
 
 
@@ -114,7 +119,8 @@ def test_kiosk_check_prints_the_spoken_numbers_and_fails_on_a_dropped_unit(
     assert main(["--config", str(config), "check", "--language", "mt"]) == 0
     out = capsys.readouterr().out
     section = out[out.index("Spoken numbers"):]
-    assert re.search(r"mt +sem/mt +19 numbers with a unit: every unit heard", section)
+    assert re.search(r"mt +sem/mt +19 numbers with a unit: every unit heard \(code 9, date 1, "
+                     r"percent 9\); 23 spoken forms: all heard", section)
     assert "spoken forms written by the kiosk team (issue 9), unreviewed" in section
 
     edit_catalog(locales_copy, "mt", '"{number} fil-mija"', '"{number}%"')

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.commands.spoken_check import heard_in, normalise_phonemes
+from kiosk.commands.spoken_check import normalise_phonemes
 from kiosk.languages.document_catalog import localize_document
 from kiosk.speech.commands import ReadItem, reading_sequence, text_sequence
 from kiosk.speech.engine import SpeechEngine
@@ -19,7 +19,7 @@ from kiosk.speech.phonemes import text_to_phonemes
 from kiosk.speech.spoken_text import speakable
 from kiosk.speech.utterances import utterances_of
 from kiosk.speech.voices import voice_for_language
-from speech_helpers import wav_stats
+from speech_helpers import heard_in, wav_stats
 
 RAW_MALTESE = "Opzelura m’għandux jiġi applikat fuq aktar minn 10% tal-ġisem."
 
