@@ -52,7 +52,8 @@ _SWITCH = re.compile(r"\(([a-z-]+)\)")
 _SIGN = r"[^\w\s.,;:!?'’\"()\[\]{}/\-–—…]"
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _SIGN_NEXT_TO_NUMBER = re.compile(
-    rf"(?P<n1>{_NUMBER})[ \u00a0\u202f]?(?P<s1>{_SIGN})|(?P<s2>{_SIGN})[ \u00a0\u202f]?(?P<n2>{_NUMBER})")
+    rf"(?P<n1>{_NUMBER})[ \u00a0\u202f]?(?P<s1>{_SIGN})"
+    rf"|(?P<s2>{_SIGN})[ \u00a0\u202f]?(?P<n2>{_NUMBER})")
 
 
 def normalise_phonemes(phonemes: str) -> str:

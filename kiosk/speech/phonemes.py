@@ -50,7 +50,8 @@ for voice, texts in json.loads(sys.stdin.read()):
     sys.stdout.write(json.dumps({"voice": voice, "started": True}) + "\n")
     sys.stdout.flush()
     if lib.espeak_SetVoiceByName(voice.encode("utf-8")) != 0:
-        sys.stdout.write(json.dumps({"voice": voice, "error": "eSpeak NG has no voice " + voice}) + "\n")
+        error = "eSpeak NG has no voice " + voice
+        sys.stdout.write(json.dumps({"voice": voice, "error": error}) + "\n")
         continue
     out = []
     for text in texts:

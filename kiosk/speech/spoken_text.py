@@ -115,7 +115,7 @@ class SpokenText:
 
 
 def cue_words(template: str) -> tuple[str, ...]:
-    """The words of a spoken form, without its ``{placeholders}`` ("{number} fil-mija" -> fil-mija)."""
+    """The words of a spoken form without its ``{placeholders}``: "{number} fil-mija" -> fil-mija."""
     return tuple(w for w in _PLACEHOLDER.sub(" ", template).split() if any(c.isalnum() for c in w))
 
 
@@ -165,9 +165,13 @@ def _spell(code: str, forms: SpokenForms) -> tuple[str, tuple[str, ...]]:
     return ", ".join(out), tuple(cues)
 
 
-def _candidates(text: str, forms: SpokenForms) -> list[tuple[int, int, int, str, str, tuple[str, ...]]]:
-    """Every rewritable part: (start, end, priority, kind, spoken, cues)."""
-    found = []
+#: A rewritable part found in a text: (start, end, priority, kind, spoken, cues).
+_Candidate = tuple[int, int, int, str, str, tuple[str, ...]]
+
+
+def _candidates(text: str, forms: SpokenForms) -> list[_Candidate]:
+    """Every rewritable part; where two overlap, the earlier (then the higher priority) wins."""
+    found: list[_Candidate] = []
     for m in _CODE.finditer(text):
         code = m.group(0)
         if _is_code(text, m.start(), code):
@@ -219,8 +223,9 @@ def _candidates(text: str, forms: SpokenForms) -> list[tuple[int, int, int, str,
 
 
 def _is_code(text: str, start: int, code: str) -> bool:
-    """A code has a capital and a digit, and stands alone or after a word's prefix
-    and a hyphen (Maltese "l-JAK1"), never inside a longer token ("x-F1", "2-A3")."""
+    """A code has a capital and a digit, and stands alone or after a lower-case prefix
+    and a hyphen (Maltese "l-JAK1"); "B-A3" or "2-A3" are read as one code from
+    their start, never from the middle."""
     if not (re.search(r"\d", code) and re.search(r"[A-Z]", code)):
         return False
     if start and text[start - 1] == "-":
