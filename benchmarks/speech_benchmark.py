@@ -10,7 +10,11 @@ Prints these figures (medians over ``--runs``):
 3. synthesis speed of the kiosk engine (pyttsx3 + eSpeak NG, in process,
    sentence by sentence as the narrator does it) against the ``espeak-ng``
    command line on the same text, as a ratio.
-4. A 100,000-character paragraph without a full stop (issue 9, item 10),
+4. The spoken forms (issue 9, item 6): putting every sentence of the
+   overview and the interface, in all 28 languages, in its spoken form
+   (``kiosk.speech.spoken_text.speakable``), per sentence, against splitting
+   the same texts into sentences and against synthesising a sentence.
+5. A 100,000-character paragraph without a full stop (issue 9, item 10),
    read by the narrator into the sink: peak memory, read() -> first audio,
    cancel() -> last audio; against the same paragraph synthesised in one
    piece by the engine (what the narrator did before), each in a fresh
@@ -409,6 +413,59 @@ def bench_long_paragraph(pulse_mod, one_piece: bool) -> None:
               f"({(old['peak_kib'] - old['rss_before_kib']) / 1024:+.0f} MiB)")
 
 
+def bench_spoken_forms(runs: int) -> None:
+    from kiosk.languages import configure_locales
+    from kiosk.languages.registry import SUPPORTED_LANGUAGES
+    from kiosk.languages.shown_texts import shown_texts
+    from kiosk.languages.templates import all_templates
+    from kiosk.speech import SpeechEngine
+    from kiosk.speech.sentences import split_sentences
+    from kiosk.speech.spoken_text import speakable
+
+    configure_locales(REPO / "locales")
+    templates = all_templates(REPO / "content")
+    texts = [(t.text, t.language) for code in SUPPORTED_LANGUAGES
+             for t in shown_texts(REPO / "locales", REPO / "content", code, templates)]
+    sentences = [(s.text, language) for text, language in texts
+                 for s in split_sentences(text, language)]
+    for sentence, language in sentences:  # catalogs loaded, patterns compiled
+        speakable(sentence, language)
+
+    def spoken() -> float:
+        t = time.perf_counter()
+        for sentence, language in sentences:
+            speakable(sentence, language)
+        return time.perf_counter() - t
+
+    def split() -> float:
+        t = time.perf_counter()
+        for text, language in texts:
+            split_sentences(text, language)
+        return time.perf_counter() - t
+
+    engine = SpeechEngine()
+    engine.open()
+    sample = next(s for s, language in sentences if "%" in s and language == "en")
+    engine.synthesise(sample, "en")
+    reps = max(3, runs // 3)
+    took = statistics.median(spoken() for _ in range(reps))
+    baseline = statistics.median(split() for _ in range(reps))
+
+    def synthesise() -> float:
+        t = time.perf_counter()
+        engine.synthesise(sample, "en")
+        return time.perf_counter() - t
+
+    synthesis = statistics.median(synthesise() for _ in range(reps))
+    per = took / len(sentences)
+    print(f"\nSpoken forms of every shown sentence ({len(sentences)} sentences, 28 languages), "
+          f"median of {reps}:")
+    print(f"  speakable(), all sentences          : {took * 1000:7.1f} ms ({per * 1e6:.1f} µs/sentence)")
+    print(f"  baseline: split_sentences, same text: {baseline * 1000:7.1f} ms")
+    print(f"  baseline: synthesising one sentence : {synthesis * 1000:7.1f} ms "
+          f"({synthesis / per:,.0f}x one speakable())")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15, help="measurements per figure")
@@ -442,6 +499,7 @@ def main() -> None:
         print(f"stop() -> last audio at the null sink  : {_ms(stop_tail)}   target < 100 ms")
         print(f"stop() call itself (UI thread blocked) : {_ms(stop_call)}")
     bench_synthesis(args.runs)
+    bench_spoken_forms(args.runs)
     try:
         bench_long_paragraph(pulse_mod, not args.no_one_piece_baseline)
     except pulse_mod.PulseError as exc:

@@ -3,8 +3,11 @@
 Prints a table per language (entries, translated, fuzzy, untranslated,
 problems), then one line per problem and per warning, and exits 1 when
 anything blocks a release (warnings do not).  Besides the catalogs it
-checks that eSpeak NG has a voice for each language, lists who translated
-each medicine's text (official EMA translation, reviewed, unreviewed), and
+checks that eSpeak NG has a voice for each language and that each voice says
+every number's unit the screens show (:mod:`kiosk.commands.spoken_check`:
+eSpeak NG's phonemes, per voice), lists who translated each medicine's text
+(official EMA translation, reviewed, unreviewed) and who wrote and reviewed
+the spoken forms, and
 what a deployment needs: that the configured log file can be written (``[kiosk] log_file``),
 and, on the Linux console, which languages the loaded console font cannot show
 (elsewhere: what the font ``/etc/default/console-setup`` names would cost).
@@ -15,6 +18,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from kiosk.commands.spoken_check import spoken_number_findings
 from kiosk.commands.voice_check import check_voice
 from kiosk.console_font.console_setup import read_console_setup
 from kiosk.console_font.findings import console_font_findings
@@ -22,6 +26,7 @@ from kiosk.console_font.terminal import kiosk_terminal_font
 from kiosk.languages.checks import run_checks
 from kiosk.languages.medical_text import content_slugs, provenance_report
 from kiosk.languages.problems import CheckReport, Problem
+from kiosk.languages.templates import all_templates
 from kiosk.languages.registry import (
     SOURCE_LANGUAGE,
     SUPPORTED_LANGUAGES,
@@ -107,12 +112,18 @@ def run_check_command(config, languages: list[str] | None = None, *, terminal=No
         print("kiosk check: not a kiosk language: " + ", ".join(unknown)
               + " (the languages are " + " ".join(SUPPORTED_LANGUAGES) + ")", file=sys.stderr)
         return 2
-    report = run_checks(Path(config.locales_dir), Path(config.content_dir), codes)
+    locales_dir, content_dir = Path(config.locales_dir), Path(config.content_dir)
+    templates = all_templates(content_dir)
+    report = run_checks(locales_dir, content_dir, codes, templates=templates)
     for language in report.languages:
         problems, warnings = check_voice(language, config.speech.library_path,
                                          config.speech.data_path)
         report.problems += problems
         report.warnings += warnings
+    spoken = spoken_number_findings(locales_dir, content_dir, report.languages, templates,
+                                    config.speech.library_path, config.speech.data_path)
+    report.problems += spoken.problems
+    report.warnings += spoken.warnings
     report.problems += deployment_problems(config)
     console_lines, console_problems, console_warnings = console_font_findings(
         offered_by_config(config, report.languages), Path(config.locales_dir),
@@ -121,6 +132,9 @@ def run_check_command(config, languages: list[str] | None = None, *, terminal=No
     report.problems += console_problems
     report.warnings += console_warnings
     print(format_report(report))
+    if spoken.lines:
+        print("\n".join(["", "Spoken numbers (per voice, from eSpeak NG's phonemes: is each "
+                              "number's unit heard?):", *(f"  {line}" for line in spoken.lines)]))
     print("\n".join(["", "Console font:", *(f"  {line}" for line in console_lines)]))
     slugs = content_slugs(Path(config.content_dir))
     print("\n".join(["", *provenance_report(Path(config.locales_dir),

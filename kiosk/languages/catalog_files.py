@@ -135,12 +135,17 @@ def drop_unsafe_entries(translations: gettext.GNUTranslations, source: Path,
     return len(bad)
 
 
-def has_message(translations: gettext.NullTranslations, msgid: str) -> bool:
-    """True when the catalog really holds a translation of ``msgid``.
+def has_message(translations: gettext.NullTranslations, msgid: str,
+                context: str | None = None) -> bool:
+    """True when the catalog really holds a translation of ``msgid`` (in ``context``).
 
     ``gettext()`` returns the msgid both for "untranslated" and for a
     translation identical to the source, so the kiosk asks the catalog
-    itself in order to mark English fallbacks reliably.
+    itself in order to mark English fallbacks reliably.  A plural entry
+    counts when its first form is translated.
     """
     catalog = getattr(translations, "_catalog", None)
-    return bool(catalog) and msgid in catalog and bool(catalog[msgid])
+    if not catalog:
+        return False
+    key = f"{context}\x04{msgid}" if context else msgid
+    return bool(catalog.get(key) or catalog.get((key, 0)))

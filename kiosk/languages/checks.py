@@ -11,11 +11,14 @@ modules; this one runs them over the catalogs of the chosen languages:
     for; a header that differs from the installed CLDR rule is a warning
     (:mod:`kiosk.languages.plural_forms`);
 (d)-(f), (h): complete, up to date, numbers, safe text
-    (:mod:`kiosk.languages.entry_checks`).
+    (:mod:`kiosk.languages.entry_checks`);
+(i) ``spoken-forms``: the spoken forms' lists parse
+    (:mod:`kiosk.languages.spoken_checks`).
 
-Whether each language has a speech voice is checked by ``kiosk check``
-itself (:mod:`kiosk.commands.check`): the languages layer does not depend
-on the speech layer.
+Whether each language has a speech voice, and whether that voice says every
+number's unit, is checked by ``kiosk check`` itself
+(:mod:`kiosk.commands.check`): the languages layer does not depend on the
+speech layer.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from kiosk.languages.placeholders import check_placeholders
 from kiosk.languages.plural_forms import check_plural_forms, drift_warning, plural_rule_drift
 from kiosk.languages.problems import CatalogStats, CheckReport, Problem, messages_of
 from kiosk.languages.registry import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES
+from kiosk.languages.spoken_checks import check_spoken_entries
 from kiosk.languages.templates import Templates, all_templates
 from kiosk.paths import PROJECT_ROOT
 
@@ -83,6 +87,8 @@ def check_catalog(path: Path, language: str, domain: str, template: Catalog | No
                                 "in the content folder; remove the catalog or restore its source"))
     problems += check_numbers(catalog, language, domain)
     problems += check_text_safety(catalog, language, domain)
+    if domain == UI_DOMAIN:
+        problems += check_spoken_entries(catalog, language, domain)
     return catalog, problems
 
 

@@ -18,7 +18,8 @@ from kiosk.languages.domains import is_document_domain
 #: Every kind of problem, in the order ``kiosk check`` explains them.
 PROBLEM_KINDS = (
     "source", "parse", "msgfmt", "header", "placeholders", "plural-forms", "untranslated",
-    "fuzzy", "up-to-date", "numbers", "voice", "unsafe-text", "markup", "deployment",
+    "fuzzy", "up-to-date", "numbers", "spoken-forms", "voice", "spoken", "unsafe-text",
+    "markup", "deployment",
 )
 
 

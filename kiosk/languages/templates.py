@@ -3,7 +3,10 @@
 Two kinds of gettext domain exist:
 
 * ``kiosk``: the interface strings, extracted from ``kiosk/**.py`` with the
-  keywords ``_``, ``N_`` and ``ngettext`` (the mapping is ``babel.cfg``);
+  keywords ``_``, ``N_``, ``ngettext``, ``pgettext`` and ``npgettext``, with
+  the comments tagged "Translators:" (the mapping is ``babel.cfg``); the
+  entries with a "spoken..." msgctxt are the spoken forms
+  (:mod:`kiosk.languages.spoken_forms`);
 * ``doc-<slug>``: one per medicine, one entry per heading, paragraph and
   list item of ``content/<slug>/overview.md``
   (:func:`kiosk.languages.document_catalog.document_template`).
@@ -33,9 +36,14 @@ from kiosk.languages.document_catalog import document_template
 from kiosk.languages.domains import UI_DOMAIN, document_domain, is_document_domain
 
 #: The keywords of the interface strings (``kiosk.languages``' ``_``, ``N_`` and
-#: ``ngettext``).  Babel's defaults are not used, so a call such as
+#: ``ngettext``; ``pgettext`` and ``npgettext`` for the spoken forms, whose msgctxt
+#: "spoken..." keeps them apart from the screen's texts).  Babel's defaults are not used, so a call such as
 #: ``translations.gettext(text)`` in the languages layer is never extracted.
-UI_KEYWORDS: dict[str, object] = {"_": None, "N_": None, "ngettext": (1, 2)}
+UI_KEYWORDS: dict[str, object] = {"_": None, "N_": None, "ngettext": (1, 2),
+                                   "pgettext": ((1, "c"), 2), "npgettext": ((1, "c"), 2, 3)}
+#: Comments above a marked string that start with this tag reach the catalog as
+#: notes for the translator (``#.``).
+UI_COMMENT_TAGS = ("Translators:",)
 UI_PACKAGE = "kiosk"
 MAPPING_FILE = "babel.cfg"
 UI_PROJECT = "Medicine kiosk"
@@ -73,7 +81,7 @@ def ui_template(project_root: Path = PROJECT_ROOT) -> Catalog:
     )
     extracted = extract_from_dir(
         str(project_root / UI_PACKAGE), method_map, options_map,
-        keywords=UI_KEYWORDS, comment_tags=(), strip_comment_tags=False,
+        keywords=UI_KEYWORDS, comment_tags=UI_COMMENT_TAGS, strip_comment_tags=False,
     )
     for filename, lineno, message, comments, context in extracted:
         location = os.path.normpath(os.path.join(UI_PACKAGE, filename)).replace(os.sep, "/")

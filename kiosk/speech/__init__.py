@@ -7,8 +7,10 @@ commands and :class:`ReadItem`), the events it sends, and
 the other names are for tools, tests and benchmarks.
 
 Modules, one job each: ``priorities`` (NORMAL/NEXT/NOW), ``commands``
-(sequences, language changes, marks), ``utterances`` (sequence -> pieces
-synthesised at once), ``manager`` (what plays next), ``narrator`` (threads
+(sequences, language changes, marks), ``spoken_text`` (numbers, dates and
+codes in the language's words), ``utterances`` (sequence -> pieces
+synthesised at once), ``phonemes`` (what eSpeak NG would say, for ``kiosk
+check``), ``manager`` (what plays next), ``narrator`` (threads
 and prompt silence), ``prosody`` (rate and volume), ``protocols`` (Synth,
 AudioOut), ``engine`` and ``espeak_runtime`` (eSpeak NG), ``player``
 (player processes), ``voices`` (voice matching and discovery),

@@ -12,6 +12,13 @@ Why utterances are sentences, and long sentences are cut further:
   else at a space.  Memory then stays bounded by the piece size (the
   narrator holds the piece playing and one synthesised ahead) and a key
   interrupts within the synthesis of one piece.
+
+Every sentence is said as its language says it: numbers with signs, numeric
+dates and codes become words first (:func:`kiosk.speech.spoken_text.speakable`:
+"10%" is "10 fil-mija" in Maltese).  This happens here, where text becomes
+utterances, so every caller gets it, a reading as much as an announcement;
+sentences are found in the text as shown, so a mark keeps the offsets of the
+shown sentence and the highlight stays on the characters on screen.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from typing import Sequence
 
 from kiosk.speech.commands import LangChangeCommand, MarkCommand, SpeechCommand
 from kiosk.speech.sentences import split_sentences
+from kiosk.speech.spoken_text import speakable
 
 __all__ = ["MAX_UTTERANCE_CHARS", "Utterance", "split_long", "utterances_of"]
 
@@ -37,15 +45,18 @@ _SPACE = re.compile(r"\s+")
 class Utterance:
     """One piece of speech: its text, its language, and where it sits in its sequence.
 
-    ``sentence`` numbers the sentences of the sequence from 0 (the pieces of
-    one long sentence share it), for repeat and previous/next sentence;
-    ``mark`` is the mark reported when this utterance starts playing.
+    ``text`` is what is synthesised (the spoken form); ``shown`` is the
+    sentence as the screen shows it.  ``sentence`` numbers the sentences of
+    the sequence from 0 (the pieces of one long sentence share it), for
+    repeat and previous/next sentence; ``mark`` is the mark reported when
+    this utterance starts playing.
     """
 
     text: str
     language: str
     sentence: int
     mark: MarkCommand | None = None
+    shown: str = ""
 
 
 def split_long(text: str, limit: int = MAX_UTTERANCE_CHARS) -> list[str]:
@@ -76,8 +87,9 @@ def utterances_of(sequence: Sequence[str | SpeechCommand],
     """The utterances of a speech sequence, in order.
 
     Text is split into sentences (:func:`kiosk.speech.sentences.split_sentences`,
-    in the language in force) and long sentences into pieces.  A mark
-    applies to the first utterance after it.
+    in the language in force), each sentence is put in its spoken form
+    (:func:`kiosk.speech.spoken_text.speakable`) and long sentences are cut
+    into pieces.  A mark applies to the first utterance after it.
 
     Raises :class:`ValueError` when text comes before any
     :class:`LangChangeCommand` (no voice is ever guessed) or when the
@@ -98,8 +110,9 @@ def utterances_of(sequence: Sequence[str | SpeechCommand],
             if language is None:
                 raise ValueError(f"speech sequence has text before its language: {item[:40]!r}")
             for found in split_sentences(item, language):
-                for piece in split_long(found.text, limit):
-                    out.append(Utterance(piece, language, sentence, mark))
+                spoken = speakable(found.text, language).spoken
+                for piece in split_long(spoken, limit):
+                    out.append(Utterance(piece, language, sentence, mark, found.text))
                     mark = None
                 sentence += 1
         else:

@@ -44,3 +44,19 @@ def recorder(pulse: PulseServer) -> Iterator[Recorder]:
 @pytest.fixture
 def process_watch() -> type[PlayerProcessWatch]:
     return PlayerProcessWatch
+
+
+@pytest.fixture
+def repository_catalogs():
+    """The repository's compiled catalogs as the kiosk loads them; the translator's state back after."""
+    from kiosk.languages import translator
+
+    saved = (translator._locales_dir, translator._active_code)
+    translator.configure_locales(REPO / "locales")
+    yield translator
+    translator._cache.clear()
+    if saved[0] is not None:
+        translator.configure_locales(saved[0])
+    else:
+        translator._locales_dir = None
+    translator.set_language(saved[1])
