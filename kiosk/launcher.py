@@ -71,8 +71,13 @@ def speech_announcer(config: KioskConfig):
 
 
 def build_app(config: KioskConfig, *, language: str | None = None, speech: bool | None = None,
-              announcer=None, handle_signals: bool = False):
-    """Everything ``launch`` does except running: used by tests and the benchmark."""
+              announcer=None, handle_signals: bool = False, clock=None):
+    """Everything ``launch`` does except running: used by tests and the benchmark.
+
+    ``announcer``: the kiosk's voice (default: the narrator); ``clock``: a
+    function returning seconds for the idle and staff timers (default
+    ``time.monotonic``; tests pass one they move).
+    """
     from kiosk.ui.app import KioskApp
 
     configure_locales(config.locales_dir)
@@ -92,9 +97,10 @@ def build_app(config: KioskConfig, *, language: str | None = None, speech: bool 
         log.error("cannot show any medicine: %s", error)
     if announcer is None:
         announcer = speech_announcer(config)
+    timing = {} if clock is None else {"clock": clock}
     return KioskApp(config, medicines, languages=offered, default_language=default,
                     speech_on=speech, announcer=announcer, load_error=error,
-                    handle_signals=handle_signals)
+                    handle_signals=handle_signals, **timing)
 
 
 def launch(config: KioskConfig, kiosk_mode: bool | None = None, language: str | None = None,

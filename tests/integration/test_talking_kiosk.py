@@ -8,6 +8,7 @@ with arrival times, so the tests check what a listener would hear.
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from dataclasses import replace
 
@@ -16,7 +17,8 @@ import pytest
 from kiosk.ui.narration import NarratorAnnouncer
 from kiosk.ui.screens.overview import OverviewScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
-from tests.ui.helpers import flat, open_overview, screen_text, write_catalog
+from kiosk.ui.screens.idle_warning import IdleWarningScreen
+from tests.ui.helpers import FakeClock, flat, open_overview, screen_text, write_catalog
 
 pytestmark = pytest.mark.audio
 
@@ -60,14 +62,20 @@ async def ready(pilot, app):
     return narrator
 
 
+def narrator_threads() -> list[threading.Thread]:
+    """The narrator's worker threads alive now (found by the name the narrator gives them)."""
+    return [t for t in threading.enumerate() if t.name == "kiosk-narrator" and t.is_alive()]
+
+
 async def test_build_app_connects_a_narrator_and_closes_it(kiosk):
     app = kiosk()
     assert isinstance(app.announcer, NarratorAnnouncer)
     async with app.run_test(size=(80, 24)) as pilot:
-        narrator = await ready(pilot, app)
-        thread = narrator._thread
-        assert thread is not None and thread.is_alive()
-    assert not thread.is_alive(), "the narrator must end with the app"
+        await ready(pilot, app)
+        threads = narrator_threads()
+        assert len(threads) == 1
+    threads[0].join(5)
+    assert not threads[0].is_alive(), "the narrator must end with the app"
 
 
 async def test_listen_reads_on_highlights_and_a_key_stops_it(kiosk, recorder):
@@ -92,7 +100,7 @@ async def test_listen_reads_on_highlights_and_a_key_stops_it(kiosk, recorder):
         shown = flat(screen_text(app))
         assert " ".join(text[start:end].split()[:4]) in shown, "highlighted sentence not in view"
         # The highlight is drawn in reverse bold on exactly that span.
-        body = screen._text_of(next(t for t in screen.doc.sections[0].texts() if t.key == key))
+        body = screen.text_as_shown(next(t for t in screen.doc.sections[0].texts() if t.key == key))
         spans = [(s.start, s.end, str(s.style)) for s in body.spans if "reverse" in str(s.style)]
         assert spans == [(start, end, "reverse bold")]
         # The highlight follows the reading: the next sentence takes over.
@@ -163,7 +171,8 @@ async def test_speech_key_is_spoken_and_shown(kiosk, recorder):
         narrator = app.announcer.narrator
         await pilot.pause(0.3)
         assert isinstance(app.screen, WelcomeScreen) and not app.visit.speech_on
-        assert narrator._thread is None, "with speech off the engine must not load at start"
+        assert not narrator.is_ready and not narrator_threads(), \
+            "with speech off the engine must not load at start"
         says = spy(narrator, "say")
         t_on = time.monotonic()
         await pilot.press("f4")  # the first utterance starts the engine
@@ -279,8 +288,23 @@ async def test_language_without_a_voice_is_shown_not_misread(kiosk, recorder):
         assert says and says[-1][0][1] == "en"
 
 
+async def run_out_the_visit(pilot, clock) -> None:
+    """No key for the idle timeout, then the whole countdown: the visit resets."""
+    app = pilot.app
+    clock.advance(app.config.idle_timeout)
+    app.idle.check()
+    await pilot.pause()
+    warning = app.screen
+    assert isinstance(warning, IdleWarningScreen)
+    await pilot.pause(0.1)
+    clock.advance(app.config.idle_warning)
+    warning.tick()
+    await pilot.pause()
+
+
 async def test_idle_reset_restores_rate_volume_and_speech_mode(kiosk):
-    app = kiosk(enabled=False, config_changes={"idle_timeout": 0.5, "idle_warning": 0.8})
+    clock = FakeClock()
+    app = kiosk(enabled=False, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         narrator = app.announcer.narrator
         settings = narrator.settings
@@ -291,10 +315,7 @@ async def test_idle_reset_restores_rate_volume_and_speech_mode(kiosk):
         assert app.visit.speech_on
         assert narrator.volume == pytest.approx(settings.volume + 2 * settings.volume_step)
         assert narrator.rate == settings.rate + settings.rate_step
-        from kiosk.ui.screens.idle_warning import IdleWarningScreen
-
-        assert await wait_for(pilot, lambda: isinstance(app.screen, IdleWarningScreen), 3)
-        await pilot.pause(0.1)
+        await run_out_the_visit(pilot, clock)
         assert any("Still there?" in c[0][0] for c in says), "the warning is spoken"
         assert any("Starting again for the next visitor" in c[0][0] for c in says)
         assert await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen), 3)
@@ -307,8 +328,8 @@ async def test_idle_reset_restores_rate_volume_and_speech_mode(kiosk):
 
 
 async def test_no_player_shows_once_keeps_working_and_retries_next_visit(kiosk, tmp_path):
-    app = kiosk(player=str(tmp_path / "no-such-player"),
-                config_changes={"idle_timeout": 0.4, "idle_warning": 0.4})
+    clock = FakeClock()
+    app = kiosk(player=str(tmp_path / "no-such-player"), clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         narrator = app.announcer.narrator
         assert await wait_for(pilot, lambda: narrator.is_ready, 10)
@@ -324,6 +345,7 @@ async def test_no_player_shows_once_keeps_working_and_retries_next_visit(kiosk, 
         assert "no-such-player" in log_text
         # Next visit: the player is there now (staff fixed it): speech comes back.
         narrator.settings = replace(narrator.settings, player="paplay")
+        await run_out_the_visit(pilot, clock)
         assert await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen), 5)
         assert await wait_for(pilot, lambda: narrator.is_available, 5), narrator.unavailable_reason
         await pilot.pause(0.1)

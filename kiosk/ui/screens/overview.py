@@ -18,11 +18,12 @@ from kiosk.languages import _, ngettext
 from kiosk.languages.document_catalog import LocalizedDocument, LocalizedSection, LocalizedText
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.screens.base import KioskScreen
-from kiosk.ui.widgets.menu import MenuEntry, MenuList
-from kiosk.ui.widgets.reading import (
-    ReadingPane, bullet_list, fallback_label, marker_line, safe,
-)
 from kiosk.languages.formatting import section_position
+from kiosk.ui.messages import ReadingFinished, SentenceStarted
+from kiosk.ui.widgets.menu import Menu, MenuEntry
+from kiosk.ui.widgets.reading import (
+    ReadingPane, bullet_list, fallback_label, marker_line, safe, translation_note,
+)
 from kiosk.ui.widgets.status import StatusLine
 
 SCROLL_LINES = 3
@@ -32,11 +33,6 @@ def sentence(text: str) -> str:
     """End ``text`` with a full stop unless it already ends with punctuation."""
     text = text.rstrip()
     return text if text[-1:] in ".?!:;…。？！" else text + "."
-
-
-def translation_note() -> str:
-    return _("The official text is the EMA's English overview. "
-             "This translation was made for this kiosk.")
 
 
 class OverviewScreen(KioskScreen):
@@ -69,7 +65,7 @@ class OverviewScreen(KioskScreen):
         with Horizontal(id="overview-body"):
             with Vertical(id="toc-column"):
                 yield Static("", id="toc-label", markup=False)
-                yield MenuList(self._entries(), index=self.section_index, id="toc")
+                yield Menu(self._entries(), index=self.section_index, id="toc")
             yield ReadingPane(id="reading")
         yield Static("", id="overview-hint", markup=False)
         yield StatusLine()
@@ -90,18 +86,24 @@ class OverviewScreen(KioskScreen):
         return label
 
     @property
-    def toc(self) -> MenuList:
-        return self.query_one("#toc", MenuList)
+    def toc(self) -> Menu:
+        return self.query_one("#toc", Menu)
 
     @property
     def pane(self) -> ReadingPane:
         return self.query_one("#reading", ReadingPane)
 
     def on_mount(self) -> None:
-        self.refresh_texts()
+        self._paint_texts()  # the contents painted their labels when built
+        self._paint_section()
         self.toc.focus()
 
     def refresh_texts(self) -> None:
+        self._paint_texts()
+        self.toc.repaint()
+        self._paint_section()
+
+    def _paint_texts(self) -> None:
         doc = self.doc
         title = Text(clean_text(doc.document.title), style="bold")
         if doc.subtitle.text:
@@ -121,11 +123,10 @@ class OverviewScreen(KioskScreen):
             next=keys_label(keymap.get("next_section", ())[:1]),
         )
         self.query_one("#overview-hint", Static).update(Text(hint))
-        self.toc.repaint()
-        self._paint_section()
 
-    def _text_of(self, text: LocalizedText, style: str = "") -> Text:
-        """A document text, with the sentence being read in reverse bold (not colour alone)."""
+    def text_as_shown(self, text: LocalizedText, style: str = "") -> Text:
+        """A document text as the pane shows it: literal, with the sentence being
+        read in reverse bold (not colour alone)."""
         shown = safe(text.text)
         if style:
             shown.stylize(style)
@@ -144,7 +145,7 @@ class OverviewScreen(KioskScreen):
         if section.heading.is_fallback:
             parts.append(marker_line())
         placed.append((len(parts), section.heading, -1))
-        parts.append(self._text_of(section.heading, "bold underline"))
+        parts.append(self.text_as_shown(section.heading, "bold underline"))
         position = section_position(section.number, self.total)
         parts.append(Text(position, style="italic"))
         plain += [section.heading.text, position]
@@ -153,7 +154,7 @@ class OverviewScreen(KioskScreen):
             if block.is_list:
                 for n, t in enumerate(block.texts):
                     placed.append((len(parts), t, n))
-                parts.append(bullet_list([(self._text_of(t), t.is_fallback) for t in block.texts]))
+                parts.append(bullet_list([(self.text_as_shown(t), t.is_fallback) for t in block.texts]))
                 plain += [("[" + fallback_label() + "] " if t.is_fallback else "") + "• " + t.text
                           for t in block.texts]
             else:
@@ -162,7 +163,7 @@ class OverviewScreen(KioskScreen):
                     parts.append(marker_line())
                     plain.append("[" + fallback_label() + "]")
                 placed.append((len(parts), text, -1))
-                parts.append(self._text_of(text))
+                parts.append(self.text_as_shown(text))
                 plain.append(text.text)
         self.pane.body.show(parts, "\n".join(plain))
         self.pane.border_title = self._pane_title()
@@ -247,6 +248,12 @@ class OverviewScreen(KioskScreen):
                 for t in section.texts()]
 
     # --- the sentence being read ----------------------------------------
+    def on_sentence_started(self, message: SentenceStarted) -> None:
+        self.highlight_sentence(message.key, message.start, message.end)
+
+    def on_reading_finished(self, message: ReadingFinished) -> None:
+        self.clear_highlight()
+
     def highlight_sentence(self, key: str, start: int, end: int) -> None:
         """Show the sentence being spoken: its section, in reverse bold, in view."""
         index = next((i for i, s in enumerate(self.doc.sections)
@@ -272,8 +279,7 @@ class OverviewScreen(KioskScreen):
         (``quiet``: not announced, because a reading has moved on into it)."""
         index = max(0, min(index, self.total - 1))
         self.section_index = index
-        self.app.visit.section_index = index
-        self.app.visit.medicine_slug = self.slug
+        self.app.remember_place(self.slug, index)
         self._paint_section()
         self.pane.scroll_home(animate=False)
         if self.toc.index != index:
@@ -303,7 +309,7 @@ class OverviewScreen(KioskScreen):
         else:
             self.app.announce(self.toc.label_of())
 
-    def do_up(self, key: str) -> None:
+    def action_up(self) -> None:
         if self.pane.has_focus:
             if self.pane.at_top():
                 self.toc.focus()
@@ -316,7 +322,7 @@ class OverviewScreen(KioskScreen):
         else:
             self.app.announce(_("Top of the list."), kind="state")
 
-    def do_down(self, key: str) -> None:
+    def action_down(self) -> None:
         if self.pane.has_focus:
             if self.pane.at_bottom():
                 self.toc.focus()
@@ -337,17 +343,17 @@ class OverviewScreen(KioskScreen):
         if found is not None:
             self.app.announce(found[0], kind="content", language=found[1])
 
-    def do_action(self, key: str) -> None:
-        if self.pane.has_focus:
-            self.app.speech_action("listen", read_on=False)  # this section, from its heading
+    def action_action(self) -> None:
+        if self.pane.has_focus:  # read this section, from its heading
+            self.app.read_aloud(self.reading_items(read_on=False), turn_speech_on=False)
             return
         entry = self.toc.current
         if entry.key == "about":
-            self.app.open_about(self.slug)
+            self.app.action_open_about(self.slug)
         else:
             self.show_section(int(entry.key[8:]), focus_text=True)
 
-    def do_back(self, key: str) -> None:
+    def action_back(self) -> None:
         if self.pane.has_focus:
             self.toc.select(self.section_index)
             self.toc.focus()
@@ -355,25 +361,24 @@ class OverviewScreen(KioskScreen):
         else:
             self.app.pop_screen()
 
-    def do_previous_section(self, key: str) -> None:
+    def action_previous_section(self) -> None:
         if self.section_index == 0:
             self.app.announce(_("This is the first section."), kind="state")
         else:
             self.show_section(self.section_index - 1, focus_text=self.pane.has_focus)
 
-    def do_next_section(self, key: str) -> None:
+    def action_next_section(self) -> None:
         if self.section_index >= self.total - 1:
             self.app.announce(_("This is the last section."), kind="state")
         else:
             self.show_section(self.section_index + 1, focus_text=self.pane.has_focus)
 
-    def do_section_number(self, key: str) -> None:
-        number = int(key) if key.isdigit() else 0
+    def action_section_number(self, number: int) -> None:
         if 1 <= number <= self.total:
             self.show_section(number - 1, focus_text=self.pane.has_focus)
         else:
             self.app.announce(ngettext("There is {total} section.", "There are {total} sections.",
                                        self.total).format(total=self.total), kind="error")
 
-    def do_about(self, key: str) -> None:
-        self.app.open_about(self.slug)
+    def action_about(self) -> None:
+        self.app.action_open_about(self.slug)

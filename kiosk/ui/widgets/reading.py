@@ -16,11 +16,18 @@ from textual.widgets import Static
 
 from kiosk.document.sanitize import clean_text
 from kiosk.languages import _
+from kiosk.ui.widgets.keyboard_only import KeyboardOnly
 
 
 def fallback_label() -> str:
     """The words that mark untranslated text (never colour alone)."""
     return _("English – not yet translated")
+
+
+def translation_note() -> str:
+    """Said wherever a translated document is shown (overview, About)."""
+    return _("The official text is the EMA's English overview. "
+             "This translation was made for this kiosk.")
 
 
 def safe(text: str) -> Text:
@@ -29,6 +36,7 @@ def safe(text: str) -> Text:
 
 
 def marker_line() -> Text:
+    """The line above untranslated text: "⚑ English – not yet translated"."""
     return Text("⚑ " + fallback_label(), style="italic underline")
 
 
@@ -46,8 +54,12 @@ class ReadingText(Static):
         self.update(self.shown)
 
 
-class ReadingPane(VerticalScroll, can_focus=True, can_focus_children=False):
-    """A focusable, key-scrolled container around :class:`ReadingText`."""
+class ReadingPane(KeyboardOnly, VerticalScroll, can_focus=True, can_focus_children=False,
+                  inherit_bindings=False):
+    """A focusable container around :class:`ReadingText`, scrolled by the screens'
+    actions only (no bindings of its own: an unmapped key must not scroll it)."""
+
+    BINDINGS = []
 
     def compose(self):
         yield ReadingText()
