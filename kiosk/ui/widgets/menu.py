@@ -99,7 +99,7 @@ class Menu(KeyboardOnly, OptionList, inherit_bindings=False):
         self.entries: list[MenuEntry] = list(entries)
         start = max(0, min(index, len(self.entries) - 1))
         super().__init__(
-            *(Option(self._prompt(n, n == start, False), id=entry.key)
+            *(Option(self._marked_label(n, n == start, False), id=entry.key)
               for n, entry in enumerate(self.entries)),
             id=id, markup=False,
         )
@@ -141,7 +141,7 @@ class Menu(KeyboardOnly, OptionList, inherit_bindings=False):
                 return
 
     # --- painting ----------------------------------------------------------
-    def _prompt(self, index: int, highlighted: bool, focused: bool) -> MarkedLabel:
+    def _marked_label(self, index: int, highlighted: bool, focused: bool) -> MarkedLabel:
         label = clean_text(self.entries[index].label())
         if not highlighted:
             return MarkedLabel(BLANK_MARK, label)
@@ -152,7 +152,7 @@ class Menu(KeyboardOnly, OptionList, inherit_bindings=False):
     def _paint(self, index: int | None) -> None:
         if index is not None and 0 <= index < len(self.entries):
             self.replace_option_prompt_at_index(
-                index, self._prompt(index, index == self.highlighted, self.has_focus))
+                index, self._marked_label(index, index == self.highlighted, self.has_focus))
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
         """Move the mark with the highlight (then OptionList scrolls and posts)."""
