@@ -34,7 +34,7 @@ from rich.console import Console
 from textual import events
 from textual.app import App
 from textual.binding import Binding
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 
 from kiosk.config import KioskConfig
@@ -81,8 +81,10 @@ class KioskApp(SpeechOutput, Navigation, App[int], inherit_bindings=False):
     BINDINGS = [Binding("ctrl+q", "quit", show=False, priority=True, id="quit")]
     TITLE = "Medicine information"
 
-    visit: reactive[Visit] = reactive(Visit, init=False)
-    speech_notice: reactive[SpeechNotice | None] = reactive(None, init=False)
+    # ``var``: a reactive that does not repaint the whole screen when it changes;
+    # what shows it (status line, theme, screens) follows through watchers.
+    visit: var[Visit] = var(Visit, init=False)
+    speech_notice: var[SpeechNotice | None] = var(None, init=False)
 
     def __init__(
         self,
@@ -93,16 +95,22 @@ class KioskApp(SpeechOutput, Navigation, App[int], inherit_bindings=False):
         default_language: str = "en",
         speech_on: bool | None = None,
         announcer: Announcer | None = None,
+        announcer_factory: Callable[[], Announcer] | None = None,
         load_error: str | None = None,
         handle_signals: bool = False,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        """``clock`` returns seconds (``time.monotonic``); tests pass one they move."""
+        """``announcer``: the kiosk's voice, or ``announcer_factory`` to make it after
+        the first paint (default: one that only logs); ``clock`` returns seconds
+        (``time.monotonic``), tests pass one they move."""
         super().__init__()
         self.config = config
         self.medicines = list(medicines)
         self.languages = list(dict.fromkeys([default_language, *languages]))
-        self.announcer: Announcer = announcer or LoggingAnnouncer()
+        self._announcer: Announcer | None = announcer
+        self._announcer_factory: Callable[[], Announcer] = announcer_factory or LoggingAnnouncer
+        self._speech_started = False
+        self._early_announcements: list[tuple[str, str, str]] = []
         self.load_error = load_error
         self.clock = clock
         self._handle_signals = handle_signals
@@ -122,6 +130,9 @@ class KioskApp(SpeechOutput, Navigation, App[int], inherit_bindings=False):
         self.idle = IdleWatch(self, clock, config.idle_timeout, config.idle_warning)
         self.key_hook = KeyHook(self)
         register_themes(self)
+        # Before the app runs, so its first stylesheet uses it; watch_visit
+        # applies later changes.
+        self.theme = TEXTUAL_THEME.get(self.visit.theme, "kiosk-standard")
         set_language(self.visit.language)
         self.set_keymap(textual_keymap(config.keymap))
         if config.kiosk_mode:
@@ -137,8 +148,7 @@ class KioskApp(SpeechOutput, Navigation, App[int], inherit_bindings=False):
         return WelcomeScreen()
 
     def on_mount(self) -> None:
-        self.start_speech()
-        self.theme = TEXTUAL_THEME.get(self.visit.theme, "kiosk-standard")
+        self.call_after_refresh(self.start_speech)
         period = max(0.05, min(1.0, self.config.idle_timeout / 5))
         self.set_interval(period, self.idle.check)
         if self._handle_signals:

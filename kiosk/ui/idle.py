@@ -12,10 +12,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Callable
 
-from kiosk.ui.screens.idle_warning import IdleWarningScreen
-
 if TYPE_CHECKING:
     from kiosk.ui.app import KioskApp
+    from kiosk.ui.screens.idle_warning import IdleWarningScreen
 
 log = logging.getLogger("kiosk.ui")
 
@@ -32,7 +31,7 @@ class IdleWatch:
         self.timeout = timeout
         self.warning_seconds = warning
         self.last_input = clock()
-        self.warning: IdleWarningScreen | None = None
+        self.warning: "IdleWarningScreen | None" = None
 
     @property
     def warning_open(self) -> bool:
@@ -53,6 +52,8 @@ class IdleWatch:
         if self.app.at_fresh_start():
             self.touch()
             return
+        from kiosk.ui.screens.idle_warning import IdleWarningScreen
+
         log.info("idle: warning shown")
         self.warning = IdleWarningScreen(self.warning_seconds, self.clock())
         self.app.push_screen(self.warning, callback=self._warning_closed)

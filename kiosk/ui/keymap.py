@@ -55,12 +55,8 @@ def visitor_bindings() -> list[Binding]:
     return bindings
 
 
-def textual_keymap(keymap: dict[str, tuple[str, ...]]) -> dict[str, str]:
-    """``App.set_keymap``'s argument for a keymap from :func:`kiosk.keys.build_keymap`.
-
-    Maps each binding id to its comma-separated keys; an id with no key gets
-    ``""`` (Textual then keeps the default, which :func:`unbound_ids` disables).
-    """
+def binding_keys(keymap: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Every binding id -> its comma-separated keys in ``keymap`` ("" for none)."""
     out: dict[str, str] = {}
     for action, keys in keymap.items():
         if action == SECTION_ACTION:
@@ -73,9 +69,22 @@ def textual_keymap(keymap: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return out
 
 
+def textual_keymap(keymap: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """``App.set_keymap``'s argument for a keymap from :func:`kiosk.keys.build_keymap`:
+    binding id -> comma-separated keys, for the ids whose keys differ from the
+    defaults (Textual applies a keymap at every key press, so the keyboard
+    profile costs nothing).  An id with no key is left out: Textual cannot
+    unbind through a keymap, so the screens' ``check_action`` disables the
+    ids :func:`unbound_ids` lists.
+    """
+    defaults = {binding.id: binding.key for binding in visitor_bindings()}
+    return {binding_id: keys for binding_id, keys in binding_keys(keymap).items()
+            if keys and keys != defaults[binding_id]}
+
+
 def unbound_ids(keymap: dict[str, tuple[str, ...]]) -> frozenset[str]:
     """The binding ids the deployer gave no key (their actions are disabled)."""
-    return frozenset(binding_id for binding_id, keys in textual_keymap(keymap).items()
+    return frozenset(binding_id for binding_id, keys in binding_keys(keymap).items()
                      if not keys)
 
 

@@ -7,6 +7,9 @@ mixin of the app: :meth:`announce` (a sentence, with its ``kind``),
 runs, ``new_visit`` at every reset, ``close`` at the end).  An error in
 speech is logged and never stops the UI.
 
+The speech layer loads after the first paint (``start_speech``, about 40 ms
+of imports); what the first screen says before that waits in a queue.
+
 In: the speech bridge (``kiosk/ui/narration.py``) calls the five methods
 :meth:`reading_sentence`, :meth:`reading_finished`, :meth:`reading_paused`,
 :meth:`speech_unavailable` and :meth:`speech_no_voice`, from the
@@ -28,6 +31,7 @@ from kiosk.ui.messages import (
 )
 
 if TYPE_CHECKING:
+    from kiosk.ui.announcer import Announcer
     from kiosk.ui.app import KioskApp
     from kiosk.ui.screens.base import ReadingItems, VisitorActions
 
@@ -38,6 +42,13 @@ class SpeechOutput:
     """Mixed into :class:`~kiosk.ui.app.KioskApp`."""
 
     # --- out: the Announcer --------------------------------------------------
+    @property
+    def announcer(self: "KioskApp") -> "Announcer":
+        """The kiosk's voice, made by the app's announcer factory on first use."""
+        if self._announcer is None:
+            self._announcer = self._announcer_factory()
+        return self._announcer
+
     def announce(self: "KioskApp", text: str, *, kind: str = "focus",
                  language: str | None = None) -> None:
         """Say ``text`` (already translated) if speech is on.
@@ -48,8 +59,12 @@ class SpeechOutput:
         read out), "error", "warning".  ``language``: the text's language
         (default: the visit's; English for untranslated document text).
         """
+        language = language or self.visit.language
+        if not self._speech_started:
+            self._early_announcements.append((text, kind, language))
+            return
         try:
-            self.announcer.announce(text, kind=kind, language=language or self.visit.language)
+            self.announcer.announce(text, kind=kind, language=language)
         except Exception:
             log.exception("announcer failed")
 
@@ -58,6 +73,7 @@ class SpeechOutput:
         """A speech key (``listen``, ``pause``, ``repeat``, ``previous_sentence``,
         ``next_sentence``, ``slower``, ``faster``, ``volume_down``, ``volume_up``,
         ``speech``) with the screen's texts as (text, language) pairs."""
+        self.start_speech()
         try:
             self.announcer.speech_command(name, self.visit, texts, keys=keys)
         except Exception:
@@ -67,10 +83,12 @@ class SpeechOutput:
 
     def stop_speech(self: "KioskApp") -> None:
         """Stop speaking at once (a key, a visit reset, the PIN prompt)."""
-        try:
-            self.announcer.stop()
-        except Exception:
-            log.exception("announcer failed to stop")
+        self._early_announcements.clear()
+        if self._speech_started:
+            try:
+                self.announcer.stop()
+            except Exception:
+                log.exception("announcer failed to stop")
         if self.speech_notice == PAUSED:
             self.speech_notice = None
 
@@ -85,15 +103,24 @@ class SpeechOutput:
             log.exception("announcer %s failed", hook)
 
     def start_speech(self: "KioskApp") -> None:
-        """Once the app runs: callbacks may reach the UI from now on."""
+        """Attach the voice to the running app (once; after the first paint, or at
+        the first speech key if that comes sooner), then say what waited."""
+        if self._speech_started:
+            return
+        self._speech_started = True
         self._speech_call("attach", self)
+        waiting, self._early_announcements = self._early_announcements, []
+        for text, kind, language in waiting:
+            self.announce(text, kind=kind, language=language)
 
     def speech_new_visit(self: "KioskApp") -> None:
         """Defaults again for the next visitor (rate, volume), and retry if speech failed."""
-        self._speech_call("new_visit", self.visit)
+        if self._speech_started:
+            self._speech_call("new_visit", self.visit)
 
     def close_speech(self: "KioskApp") -> None:
-        self._speech_call("close")
+        if self._announcer is not None:
+            self._speech_call("close")
 
     # --- the speech keys -------------------------------------------------------
     def toggle_speech(self: "KioskApp", screen: "VisitorActions") -> None:

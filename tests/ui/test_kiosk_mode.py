@@ -7,7 +7,7 @@ import logging
 import pytest
 
 from kiosk.launcher import setup_logging
-from kiosk.ui.keymap import textual_keymap
+from kiosk.ui.keymap import binding_keys
 from kiosk.ui.screens.overview import OverviewScreen
 from kiosk.ui.screens.staff_exit import StaffExitScreen
 from tests.ui.helpers import PIN, make_config, open_overview, screen_text
@@ -20,7 +20,7 @@ FORBIDDEN = {"ctrl+q", "ctrl+c", "ctrl+p", "ctrl+v", "ctrl+x", "tab", "shift+tab
 
 
 def visitor_keys(config) -> set[str]:
-    return {key for keys in textual_keymap(config.keymap).values() for key in keys.split(",") if key}
+    return {key for keys in binding_keys(config.keymap).values() for key in keys.split(",") if key}
 
 
 async def test_only_visitor_keys_are_bound_on_every_screen(make_app, tmp_path):

@@ -103,9 +103,9 @@ async def test_switching_language_on_every_screen_repaints_it_in_place(tmp_path,
         await pilot.pause()
         assert isinstance(app.screen, AboutScreen)
         await switch_to("en")
-        assert "The text comes from the European Medicines Agency (EMA)." in app.screen.pane.body.plain
+        assert "The text comes from the European Medicines Agency (EMA)." in app.screen.pane.plain
         await switch_to(code)
-        plain = app.screen.pane.body.plain
+        plain = app.screen.pane.plain
         assert ui(code, "The text comes from the European Medicines Agency (EMA).") in plain
         # help, opened over the about screen
         await pilot.press("f1")
@@ -119,7 +119,7 @@ async def test_switching_language_on_every_screen_repaints_it_in_place(tmp_path,
         await pilot.pause()
         assert isinstance(app.screen, AboutScreen)
         assert ui(code, "The text comes from the European Medicines Agency (EMA).") in \
-            app.screen.pane.body.plain
+            app.screen.pane.plain
         # back to the overview beneath: it repaints when it comes back
         await pilot.press("escape")
         await pilot.pause()

@@ -72,7 +72,7 @@ class AboutScreen(ScrollingText, KioskScreen):
         renderables = []
         for line in lines:
             renderables += [Text(line), Text("")]
-        self.pane.body.show(renderables, "\n".join(lines))
+        self.pane.show(renderables, "\n".join(lines))
 
     def describe_location(self) -> str:
         return _("About this information.") + " " + " ".join(self.lines()[:1])

@@ -73,6 +73,22 @@ class VisitorActions:
         self.language_stale = False
         self.refresh_texts()
 
+    def on_screen_suspend(self) -> None:
+        if self not in self.app.screen_stack:  # popped: it is removed next
+            self.let_go_of_rendered_lines()
+
+    def let_go_of_rendered_lines(self) -> None:
+        """Empty the rendered-line caches of this screen's widgets before it goes.
+
+        Textual 8.2 keeps up to 1024 widgets' line caches alive after the
+        widgets are gone (an ``lru_cache`` on a ``StylesCache`` method holds
+        the caches themselves), so every overview, About and Help a visitor
+        opened would stay in memory: about 1 MiB a visit.  ``refresh()``
+        empties a mounted widget's cache; what Textual then keeps is empty.
+        """
+        for widget in self.walk_children(with_self=True):
+            widget.refresh()
+
     def on_screen_resume(self) -> None:
         if self.language_stale:
             self.apply_language()

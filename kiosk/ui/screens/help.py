@@ -40,7 +40,7 @@ class HelpScreen(ScrollingText, KioskModal[None]):
     def compose(self):
         with Vertical(id="help-dialog"):
             yield Static("", id="help-title", markup=False)
-            yield ReadingPane(id="help-pane")
+            yield ReadingPane(text_width=90, id="help-pane")
 
     @property
     def pane(self) -> ReadingPane:
@@ -75,7 +75,7 @@ class HelpScreen(ScrollingText, KioskModal[None]):
         where = _("Where you are: {location}").format(location=self.location)
         close = _("To close help, press {help} or {back}.").format(
             help=keys_label(keymap.get("help", ())), back=keys_label(keymap.get("back", ())))
-        self.pane.body.show(
+        self.pane.show(
             [Text(where), Text(""), Text(_("The keys:"), style="bold"), table, Text(""), Text(close)],
             "\n".join([where, *plain, close]),
         )

@@ -8,7 +8,6 @@ visitor with only Up, Down and Action is never trapped (EN 301 549 5.1.6.2).
 
 from __future__ import annotations
 
-from rich.console import RenderableType
 from rich.text import Text
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
@@ -22,7 +21,8 @@ from kiosk.languages.formatting import section_position
 from kiosk.ui.messages import ReadingFinished, SentenceStarted
 from kiosk.ui.widgets.menu import Menu, MenuEntry
 from kiosk.ui.widgets.reading import (
-    ReadingPane, bullet_list, fallback_label, marker_line, safe, translation_note,
+    Part, ReadingPane, bullet_item, bullet_marker, fallback_label, marker_line, safe,
+    translation_note,
 )
 from kiosk.ui.widgets.status import StatusLine
 
@@ -46,9 +46,6 @@ class OverviewScreen(KioskScreen):
         self.section_index = section_index
         #: The sentence being read aloud: (text key, start, end) in that text.
         self.highlight: tuple[str, int, int] | None = None
-        #: Where each text of the shown section starts on the pane (line), for
-        #: scrolling the highlight into view and for reading while scrolling.
-        self._text_lines: list[tuple[int, str, str, str]] = []  # (y, key, text, language)
 
     # --- building ------------------------------------------------------
     @property
@@ -138,86 +135,60 @@ class OverviewScreen(KioskScreen):
 
     def _paint_section(self) -> None:
         section = self.doc.sections[self.section_index]
-        parts: list[RenderableType] = []
+        parts: list[Part] = []
         plain: list[str] = []
-        # (index in parts, key, text, language, bullet item number or -1)
-        placed: list[tuple[int, LocalizedText, int]] = []
         if section.heading.is_fallback:
-            parts.append(marker_line())
-        placed.append((len(parts), section.heading, -1))
-        parts.append(self.text_as_shown(section.heading, "bold underline"))
+            parts.append((marker_line(), None))
+        parts.append((self.text_as_shown(section.heading, "bold underline"), section.heading.key))
         position = section_position(section.number, self.total)
-        parts.append(Text(position, style="italic"))
+        parts.append((Text(position, style="italic"), None))
         plain += [section.heading.text, position]
         for block in section.blocks:
-            parts.append(Text(""))
-            if block.is_list:
-                for n, t in enumerate(block.texts):
-                    placed.append((len(parts), t, n))
-                parts.append(bullet_list([(self.text_as_shown(t), t.is_fallback) for t in block.texts]))
-                plain += [("[" + fallback_label() + "] " if t.is_fallback else "") + "• " + t.text
-                          for t in block.texts]
-            else:
-                text = block.texts[0]
+            parts.append((Text(""), None))
+            for text in block.texts:
                 if text.is_fallback:
-                    parts.append(marker_line())
-                    plain.append("[" + fallback_label() + "]")
-                placed.append((len(parts), text, -1))
-                parts.append(self.text_as_shown(text))
-                plain.append(text.text)
-        self.pane.body.show(parts, "\n".join(plain))
+                    parts.append((bullet_marker() if block.is_list else marker_line(), None))
+                    if not block.is_list:
+                        plain.append("[" + fallback_label() + "]")
+                if block.is_list:
+                    parts.append((bullet_item(self.text_as_shown(text)), text.key))
+                    plain.append(("[" + fallback_label() + "] " if text.is_fallback else "")
+                                 + "• " + text.text)
+                else:
+                    parts.append((self.text_as_shown(text), text.key))
+                    plain.append(text.text)
+        # The same page (language, section, sentence read) is laid out once.
+        page = (self.slug, self.app.visit.language, self.section_index, self.highlight)
+        self.pane.show(parts, "\n".join(plain), cache_key=page)
         self.pane.border_title = self._pane_title()
-        self._parts, self._placed = parts, placed
-        self._text_lines = []
 
-    def _layout_lines(self) -> list[tuple[int, str, str, str]]:
-        """(first line on the pane, key, text, language) of each text, at the pane's width."""
-        if self._text_lines:
-            return self._text_lines
-        width = self.pane.body.content_region.width or self.pane.content_region.width
-        if width <= 0:
-            return []
-        console = self.app.console
-        options = console.options.update_width(width)
-        heights = [len(console.render_lines(p, options, pad=False)) for p in self._parts]
-        out = []
-        for index, text, item in self._placed:
-            y = sum(heights[:index])
-            if item > 0:  # a bullet item: count the wrapped lines of the items above
-                section = self.doc.sections[self.section_index]
-                block = next(b for b in section.blocks if text in b.texts)
-                for above in block.texts[:item]:
-                    y += len(safe(above.text).wrap(console, max(1, width - 2)))
-                    y += 1 if above.is_fallback else 0
-                y += 1 if text.is_fallback else 0
-            out.append((y, text.key, text.text, text.language))
-        self._text_lines = out
-        return out
+    def _texts_by_key(self) -> dict[str, LocalizedText]:
+        return {text.key: text for text in self.doc.sections[self.section_index].texts()}
 
     def _scroll_to_highlight(self) -> None:
         if self.highlight is None:
             return
         key, start, _end = self.highlight
-        for y, k, text, _lang in self._layout_lines():
-            if k != key:
-                continue
-            width = max(1, self.pane.body.content_region.width - (2 if ".i" in key else 0))
-            lines = safe(text[:start] + "x").wrap(self.app.console, width)
-            target = y + max(0, len(lines) - 1)
-            height = self.pane.scrollable_content_region.height
-            if not (self.pane.scroll_y <= target < self.pane.scroll_y + height - 1):
-                self.pane.scroll_to(y=max(0, target - 1), animate=False)
+        y = self.pane.start_of(key)
+        text = self._texts_by_key().get(key)
+        if y is None or text is None:
             return
+        width = max(1, self.pane.line_width - (2 if ".i" in key else 0))
+        lines = safe(text.text[:start] + "x").wrap(self.app.console, width)
+        target = y + max(0, len(lines) - 1)
+        height = self.pane.scrollable_content_region.height
+        if not (self.pane.scroll_y <= target < self.pane.scroll_y + height - 1):
+            self.pane.scroll_to(y=max(0, target - 1), animate=False)
 
     def text_at_top(self) -> tuple[str, str] | None:
         """The first text starting in the pane's view (and its language), for speech."""
-        lines = self._layout_lines()
+        texts = self._texts_by_key()
+        starts = [(y, texts[name]) for y, name in self.pane.part_starts() if name in texts]
         top = self.pane.scroll_y
-        starting = [(text, lang) for y, _k, text, lang in lines if y >= top]
-        if starting:
-            return starting[0]
-        above = [(text, lang) for y, _k, text, lang in lines if y < top]
-        return above[-1] if above else None
+        starting = [text for y, text in starts if y >= top]
+        above = [text for y, text in starts if y < top]
+        found = starting[0] if starting else (above[-1] if above else None)
+        return None if found is None else (found.text, found.language)
 
     def _pane_title(self) -> str:
         marker = "▶ " if self.pane.has_focus else ""

@@ -8,12 +8,11 @@ What the kiosk adds to the stock widget:
   of wrapping round silently;
 * the highlighted item is marked with a shape as well as reverse video
   ("▶" while the menu has the focus, "▷" and bold when it does not), so it
-  never depends on colour alone (EN 301 549 5.6 spirit, WCAG 1.4.1); the
-  prompt carries that style itself, so OptionList's own highlight colours
-  are switched off in the CSS;
-* a long label wraps with a hanging indent, under its first word;
-* labels are computed when painted (``MenuEntry.label``), so a language
-  switch is :meth:`Menu.repaint`.
+  never depends on colour alone (EN 301 549 5.6 spirit, WCAG 1.4.1);
+* a long label wraps with a hanging indent, under its first word
+  (:class:`MarkedLabel` draws both);
+* labels come from ``MenuEntry.label`` in the active language, so a
+  language switch is :meth:`Menu.repaint`.
 """
 
 from __future__ import annotations
@@ -21,9 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.measure import Measurement
-from rich.text import Text
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -33,6 +34,8 @@ from kiosk.ui.widgets.keyboard_only import KeyboardOnly
 FOCUSED_MARK = "▶ "
 CURRENT_MARK = "▷ "
 BLANK_MARK = "  "
+#: Blank cells left and right of every item.
+PADDING = 1
 
 
 @dataclass(frozen=True)
@@ -43,38 +46,59 @@ class MenuEntry:
     label: Callable[[], str]
 
 
-class MarkedLabel:
-    """A Rich renderable: the two-cell mark, then the label wrapped under itself.
+class MarkedLabel(Visual):
+    """A menu item as Textual draws it: a cell of padding, the two-cell mark, then
+    the label wrapped under itself (a Textual ``Visual``: no Rich rendering).
 
-    ``style`` ("reverse bold" for the focused item) covers the label's block:
-    as wide as a one-line label, or the whole width once the label wraps.
+    OptionList draws the highlighted item with its "highlighted" style, which
+    the menu's CSS makes bold: from that this visual draws the mark ("▶" while
+    the menu has the focus, "▷" when not) and the emphasis (reverse and bold,
+    or bold).  So the prompts stay the same when the highlight moves, and
+    OptionList's cache of drawn items stays valid (the menu empties it when
+    it gains or loses the focus).  The emphasis covers the label's block (as
+    wide as a one-line label, the whole width once it wraps), not the
+    padding around it.
     """
 
-    def __init__(self, mark: str, label: str, style: str = "") -> None:
-        self.mark = mark
-        self.label = label
-        self.style = style
+    def __init__(self, label: str, menu: "Menu") -> None:
+        self.label = Content(label)
+        self.menu = menu
+        self._wrapped: tuple[int, list[Content]] = (-1, [])
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(1, options.max_width - len(self.mark))
-        lines = Text(self.label).wrap(console, width)
-        # As wide as the label, or the whole width once it wraps (as a table cell).
-        block = width if len(lines) > 1 else max((line.cell_len for line in lines), default=0)
-        out = Text()
-        for number, line in enumerate(lines):
-            if number:
-                out.append("\n")
-            start = len(out)
-            out.append(self.mark if number == 0 else BLANK_MARK)
-            out.append_text(line)
-            out.append(" " * (block - line.cell_len))
-            if self.style:
-                out.stylize(self.style, start, len(out))
-        yield out
+    def _wrapped_lines(self, width: int) -> list[Content]:
+        text_width = max(1, width - 2 * PADDING - len(BLANK_MARK))
+        if self._wrapped[0] != text_width:
+            self._wrapped = (text_width, self.label.wrap(text_width) or [Content("")])
+        return self._wrapped[1]
 
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        longest = max((len(word) for word in self.label.split()), default=0)
-        return Measurement(len(self.mark) + longest, len(self.mark) + len(self.label))
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return 2 * PADDING + len(BLANK_MARK) + self.label.cell_length
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return len(self._wrapped_lines(width))
+
+    def render_strips(self, width: int, height: int | None, style: Style,
+                      options: RenderOptions) -> list[Strip]:
+        lines = self._wrapped_lines(width)
+        if not style.bold:
+            mark, emphasis = BLANK_MARK, ""
+        elif self.menu.has_focus:
+            mark, emphasis = FOCUSED_MARK, "reverse bold"
+        else:
+            mark, emphasis = CURRENT_MARK, "bold"
+        base = Style(background=style.background, foreground=style.foreground)
+        block = (width - 2 * PADDING - len(mark) if len(lines) > 1
+                 else lines[0].cell_length)
+        strips = []
+        for number, line in enumerate(lines[:height]):
+            row = (Content(mark if number == 0 else BLANK_MARK) + line
+                   + " " * max(0, block - line.cell_length))
+            if emphasis:
+                row = row.stylize(emphasis)
+            row = Content(" " * PADDING) + row
+            row = row + " " * max(0, width - row.cell_length)
+            strips.append(Strip(row.render_segments(base), row.cell_length))
+        return strips
 
 
 class Menu(KeyboardOnly, OptionList, inherit_bindings=False):
@@ -86,10 +110,11 @@ class Menu(KeyboardOnly, OptionList, inherit_bindings=False):
         height: auto; max-height: 100%; scrollbar-size-vertical: 1;
         border: none; padding: 0; background: transparent; color: $foreground;
         &:focus { background-tint: $foreground 0%; }
-        & > .option-list--option { padding: 0 1; }
+        & > .option-list--option { padding: 0; }
+        /* MarkedLabel draws the mark and the emphasis of the (bold) highlighted item. */
         & > .option-list--option-highlighted,
         &:focus > .option-list--option-highlighted {
-            color: $foreground; background: transparent; text-style: none;
+            color: $foreground; background: transparent; text-style: bold;
         }
     }
     """
@@ -99,8 +124,8 @@ class Menu(KeyboardOnly, OptionList, inherit_bindings=False):
         self.entries: list[MenuEntry] = list(entries)
         start = max(0, min(index, len(self.entries) - 1))
         super().__init__(
-            *(Option(self._marked_label(n, n == start, False), id=entry.key)
-              for n, entry in enumerate(self.entries)),
+            *(Option(MarkedLabel(clean_text(entry.label()), self), id=entry.key)
+              for entry in self.entries),
             id=id, markup=False,
         )
         self.highlighted = start
@@ -141,35 +166,19 @@ class Menu(KeyboardOnly, OptionList, inherit_bindings=False):
                 return
 
     # --- painting ----------------------------------------------------------
-    def _marked_label(self, index: int, highlighted: bool, focused: bool) -> MarkedLabel:
-        label = clean_text(self.entries[index].label())
-        if not highlighted:
-            return MarkedLabel(BLANK_MARK, label)
-        if focused:
-            return MarkedLabel(FOCUSED_MARK, label, "reverse bold")
-        return MarkedLabel(CURRENT_MARK, label, "bold")
-
-    def _paint(self, index: int | None) -> None:
-        if index is not None and 0 <= index < len(self.entries):
-            self.replace_option_prompt_at_index(
-                index, self._marked_label(index, index == self.highlighted, self.has_focus))
-
-    def watch_highlighted(self, old: int | None, new: int | None) -> None:
-        """Move the mark with the highlight (then OptionList scrolls and posts)."""
-        if self.entries and old != new:
-            self._paint(old)
-            self._paint(new)
-        super().watch_highlighted(new)
+    def _relabel(self, index: int) -> None:
+        entry = self.entries[index]
+        self.replace_option_prompt_at_index(index, MarkedLabel(clean_text(entry.label()), self))
 
     def on_focus(self) -> None:
-        self._paint(self.highlighted)
+        self._relabel(self.index)  # "▷" becomes "▶" (and empties the drawn-item cache)
 
     def on_blur(self) -> None:
-        self._paint(self.highlighted)
+        self._relabel(self.index)
 
     def repaint(self) -> None:
         """Redraw every label (after a language switch), keeping the highlight in view."""
         for index in range(len(self.entries)):
-            self._paint(index)
+            self._relabel(index)
         # New labels can change every height: scroll once the new layout exists.
         self.call_after_refresh(self.scroll_to_highlight)
