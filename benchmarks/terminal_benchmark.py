@@ -3,7 +3,7 @@
 Run: ``PYTHONPATH=. python benchmarks/terminal_benchmark.py [--runs N] [--presses N]``
 (needs tmux, the Debian package; after ``kiosk catalogs compile``).
 
-Each app runs in its own tmux session on a private server (``tmux -L``),
+Each app runs in its own tmux session on a private server (``tmux -L``, one per run),
 80x24, ``escape-time 0``; what the terminal shows is read with
 ``capture-pane`` in a tight loop (each read costs a few milliseconds, the
 same for both apps, so figures are upper bounds):
@@ -20,6 +20,7 @@ same for both apps, so figures are upper bounds):
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -33,7 +34,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from ui_benchmark import MINIMAL_APP, write_config  # noqa: E402
 
-SOCKET = "kiosk-terminal-benchmark"
+SOCKET = f"kiosk-terminal-benchmark-{os.getpid()}"  # a private tmux server per run
 TIMEOUT = 30.0
 
 
@@ -51,7 +52,8 @@ def wait_for(predicate, started: float) -> float:
     while time.perf_counter() - started < TIMEOUT:
         if predicate(screen()):
             return time.perf_counter() - started
-    raise SystemExit(f"timed out; the terminal shows:\n{screen()}")
+    raise SystemExit(f"timed out; sessions: {tmux('list-sessions')!r}; the terminal shows:\n"
+                     f"{screen()}")
 
 
 def start(command: str, painted) -> float:
@@ -59,9 +61,7 @@ def start(command: str, painted) -> float:
     tmux("kill-session", "-t", "bench")
     t0 = time.perf_counter()
     tmux("new-session", "-d", "-s", "bench", "-x", "80", "-y", "24", command)
-    elapsed = wait_for(painted, t0)
-    tmux("set-option", "-g", "escape-time", "0")
-    return elapsed
+    return wait_for(painted, t0)
 
 
 def key(name: str, shown) -> float:
@@ -77,8 +77,18 @@ def main() -> int:
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         raise SystemExit("tmux is not installed (Debian package tmux)")
+    # An idle session keeps the private server up between the measured ones
+    # (else each start would include starting tmux, and race its exit).
+    tmux("new-session", "-d", "-s", "keeper", "sleep 3600")
+    tmux("set-option", "-g", "escape-time", "0")
+    try:
+        return measure(args)
+    finally:
+        tmux("kill-server")
 
-    tmux("start-server", ";", "set-option", "-g", "escape-time", "0")
+
+def measure(args: argparse.Namespace) -> int:
+    """Run both apps in tmux and print the figures."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         minimal = folder / "minimal.py"
@@ -117,7 +127,6 @@ def main() -> int:
             wanted, old = f"Section {section} of 8", f"Section {section - 1 if forward else section + 1} of 8"
             kiosk_keys.append(key("Right" if forward else "Left",
                                   lambda text, w=wanted, o=old: w in text and o not in text))
-        tmux("kill-server")
 
     ms = lambda values: statistics.median(values) * 1000  # noqa: E731
     print("in tmux at 80x24 (capture-pane polling):")

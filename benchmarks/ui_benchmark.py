@@ -18,9 +18,12 @@ What is measured, honestly:
   both sides alike.
 * key to repaint: in this process, headless ``run_test``: time from posting
   a Key event to the app (the same path a terminal key takes) until the
-  first refresh after the screen has changed (``call_after_refresh``),
-  median over ``--presses`` presses.  Kiosk: "next section" on the overview;
-  minimal app: a key that updates a Static's text.
+  screen shows the result, median over ``--presses`` presses.  Two figures:
+  "first frame", the first layout-and-paint after the change (Textual's
+  public ``screen_layout_refresh_signal``: what a visitor sees), and
+  "settled", when the screen has no refresh left to do
+  (``call_after_refresh``; follow-up repaints included).  Kiosk: "next
+  section" on the overview; minimal app: a key that updates a Static's text.
 * memory: peak RSS (``ru_maxrss`` from ``os.wait4``) of the start-up children.
 """
 
@@ -107,20 +110,34 @@ def run_child(code: str, config: Path | None = None) -> tuple[float, float]:
         return float(stamp.read_text()) - start, usage.ru_maxrss / 1024  # Linux: KiB
 
 
-async def timed_key(app, key: str, changed) -> float:
-    """Post ``key`` as the driver does; seconds until the refresh after ``changed()``."""
+async def timed_key(app, key: str, changed, screen=None) -> tuple[float, float]:
+    """Post ``key`` as the driver does; seconds until (the first frame of ``screen``
+    (default: the current one) laid out and painted once ``changed()`` holds,
+    the screen settled after it)."""
     from textual import events
 
-    done = asyncio.Event()
+    frame: list[float] = []
+    screen = screen or app.screen
+
+    def painted(_screen) -> None:
+        if not frame and changed():
+            frame.append(time.perf_counter())
+
+    screen.screen_layout_refresh_signal.subscribe(app, painted)
+    settled = asyncio.Event()
     t0 = time.perf_counter()
     app.post_message(events.Key(key, None))
-    while not changed():
-        if time.perf_counter() - t0 > 10:
-            raise SystemExit(f"the key {key!r} changed nothing within 10 s")
-        await asyncio.sleep(0)
-    app.call_after_refresh(done.set)
-    await done.wait()
-    return time.perf_counter() - t0
+    try:
+        while not changed():
+            if time.perf_counter() - t0 > 10:
+                raise SystemExit(f"the key {key!r} changed nothing within 10 s")
+            await asyncio.sleep(0)
+        app.call_after_refresh(settled.set)
+        await settled.wait()
+    finally:
+        screen.screen_layout_refresh_signal.unsubscribe(app)
+    done = time.perf_counter()
+    return (frame[0] if frame else done) - t0, done - t0
 
 
 async def minimal_key_latency(presses: int) -> list[float]:
@@ -171,6 +188,11 @@ def median_ms(values: list[float]) -> float:
     return statistics.median(values) * 1000
 
 
+def frames_ms(timings: list[tuple[float, float]]) -> tuple[float, float]:
+    """Medians (ms) of the first-frame and the settled times."""
+    return median_ms([f for f, _ in timings]), median_ms([s for _, s in timings])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
@@ -187,15 +209,17 @@ def main() -> int:
             kiosk.append(run_child(KIOSK_CHILD, config))
     b_start, k_start = median_ms([t for t, _ in base]), median_ms([t for t, _ in kiosk])
     b_mem, k_mem = statistics.median(m for _, m in base), statistics.median(m for _, m in kiosk)
-    b_key = median_ms(asyncio.run(minimal_key_latency(args.presses)))
-    k_key = median_ms(asyncio.run(kiosk_key_latency(args.presses)))
+    b_frame, b_settled = frames_ms(asyncio.run(minimal_key_latency(args.presses)))
+    k_frame, k_settled = frames_ms(asyncio.run(kiosk_key_latency(args.presses)))
 
     print(f"spawn to first painted screen (median of {args.runs}, headless, 28 languages):")
     print(f"  minimal app {b_start:7.1f} ms   kiosk {k_start:7.1f} ms   "
           f"ratio {k_start / b_start:4.2f}  (target <= 1.2)")
     print(f"key to repaint (median of {args.presses}, headless run_test):")
-    print(f"  minimal app {b_key:7.1f} ms   kiosk next section {k_key:7.1f} ms   "
-          f"ratio {k_key / b_key:4.2f}  (target <= 1.5)")
+    print(f"  first frame: minimal app {b_frame:6.1f} ms   kiosk next section {k_frame:6.1f} ms   "
+          f"ratio {k_frame / b_frame:4.2f}  (target <= 1.5)")
+    print(f"  settled:     minimal app {b_settled:6.1f} ms   kiosk next section {k_settled:6.1f} ms   "
+          f"ratio {k_settled / b_settled:4.2f}")
     print("peak memory of the start-up child (ru_maxrss, median):")
     print(f"  minimal app {b_mem:7.1f} MiB  kiosk {k_mem:7.1f} MiB  ratio {k_mem / b_mem:4.2f}")
     return 0

@@ -30,11 +30,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from kiosk.document.model import YearMonth
-from kiosk.languages.cldr_tables import CLDR, CldrRow
 from kiosk.languages.translator import active_language, ngettext
 
 if TYPE_CHECKING:  # Babel's locale data is loaded only when a table row is missing
     from babel import Locale
+
+    from kiosk.languages.cldr_tables import CldrRow
 
 #: Catalog code -> the CLDR locale used for writing numbers and dates.
 FORMAT_LOCALES = {"en": "en_GB", "pt": "pt_PT", "no": "nb", "nn": "nb"}
@@ -50,7 +51,9 @@ def locale_id(language: str | None = None) -> str:
     return FORMAT_LOCALES.get(tag, tag)
 
 
-def _row(language: str | None) -> CldrRow | None:
+def _row(language: str | None) -> "CldrRow | None":
+    from kiosk.languages.cldr_tables import CLDR  # loaded with the first date or number
+
     return CLDR.get(locale_id(language))
 
 
@@ -181,12 +184,10 @@ def format_list(items: Iterable[str], language: str | None = None,
     hold "standard", the others are written by Babel.
     """
     values: Sequence[str] = list(items)
+    if len(values) < 2 and style == "standard":
+        return values[0] if values else ""  # nothing to join, in any language
     row = _row(language)
     if row is not None and style == "standard":
-        if not values:
-            return ""
-        if len(values) == 1:
-            return values[0]
         if len(values) == 2:
             return row.list_two.format(*values)
         result = row.list_start.format(values[0], values[1])
@@ -210,10 +211,12 @@ def section_position(number: int, total: int, language: str | None = None) -> st
                            total=format_number(total, language))
 
 
-def cldr_row_from_babel(locale_id_: str) -> CldrRow:
+def cldr_row_from_babel(locale_id_: str) -> "CldrRow":
     """What the stored row for ``locale_id_`` must hold, read from Babel's CLDR data
     (for the test that checks the table, and to regenerate it)."""
     from babel import Locale
+
+    from kiosk.languages.cldr_tables import CldrRow
 
     locale = Locale.parse(locale_id_)
     lists = locale.list_patterns["standard"]

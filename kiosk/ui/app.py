@@ -28,7 +28,7 @@ import logging
 import signal
 import time
 from dataclasses import replace
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from rich.console import Console
 from textual import events
@@ -40,7 +40,6 @@ from textual.screen import ModalScreen, Screen
 from kiosk.config import KioskConfig
 from kiosk.document.model import Document
 from kiosk.languages import set_language
-from kiosk.languages.document_catalog import LocalizedDocument, localize_document
 from kiosk.ui.announcer import Announcer, LoggingAnnouncer
 from kiosk.ui.idle import IdleWatch
 from kiosk.ui.key_hook import KeyHook
@@ -53,6 +52,9 @@ from kiosk.ui.screens.welcome import WelcomeScreen
 from kiosk.ui.speech_output import SpeechOutput
 from kiosk.ui.themes import TEXTUAL_THEME, register_themes
 from kiosk.visit import Visit
+
+if TYPE_CHECKING:
+    from kiosk.languages.document_catalog import LocalizedDocument
 
 log = logging.getLogger("kiosk.ui")
 
@@ -122,7 +124,7 @@ class KioskApp(SpeechOutput, Navigation, App[int], inherit_bindings=False):
             speech_volume=config.speech.volume,
         )
         self.set_reactive(KioskApp.visit, replace(self.defaults))
-        self._localized: dict[tuple[str, str], LocalizedDocument] = {}
+        self._localized: dict[tuple[str, str], "LocalizedDocument"] = {}
         self._quiet_resume = False
         self._clashes_logged: set[str] = set()
         #: Binding ids the deployer gave no key (the screens' check_action disables them).
@@ -197,25 +199,36 @@ class KioskApp(SpeechOutput, Navigation, App[int], inherit_bindings=False):
             self.forget_voice_notice()
             self._repaint_in_language()
 
-    def _repaint_in_language(self) -> None:
-        """Repaint what can be seen now: the top screen and, under modal screens,
-        the screen they float over.  Screens further down repaint when they
-        come back (``on_screen_resume``), which keeps a switch fast."""
-        visible = True
-        for screen in reversed(self.screen_stack):
-            if not isinstance(screen, VisitorActions) or not screen.is_mounted:
-                continue
-            if visible:
-                screen.apply_language()
-            else:
-                screen.language_stale = True
-            visible = visible and isinstance(screen, ModalScreen)
+    def can_be_seen(self, screen: Screen) -> bool:
+        """The top screen, and the screens modal screens float over, can be seen."""
+        for shown in reversed(self.screen_stack):
+            if shown is screen:
+                return True
+            if not isinstance(shown, ModalScreen):
+                return False
+        return False
 
-    def localized(self, slug: str) -> LocalizedDocument:
+    def _repaint_in_language(self) -> None:
+        """Repaint what can be seen now.  Screens further down repaint when they
+        come back (``on_screen_resume``), which keeps a switch fast."""
+        for screen in self.screen_stack:
+            if isinstance(screen, VisitorActions) and screen.is_mounted:
+                if self.can_be_seen(screen):
+                    screen.apply_language()
+                    # New words change sizes: lay the screen out in the very next
+                    # frame, with its repaint, rather than in a frame after it.
+                    screen.refresh(layout=True)
+                else:
+                    screen.language_stale = True
+
+    def localized(self, slug: str) -> "LocalizedDocument":
         """The medicine in the visit's language (cached per language)."""
         key = (slug, self.visit.language)
         found = self._localized.get(key)
         if found is None:
+            from kiosk.languages.document_catalog import localize_document  # first medicine opened
+
+
             doc = next(d for d in self.medicines if d.slug == slug)
             found = localize_document(doc, self.visit.language)
             self._localized[key] = found

@@ -21,6 +21,7 @@ from textual.screen import ModalScreen, Screen
 from kiosk.languages import _, active_language
 from kiosk.ui.keymap import binding_id, visitor_bindings
 from kiosk.ui.widgets.keyboard_only import KeyboardOnly
+from kiosk.ui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
     from kiosk.ui.app import KioskApp
@@ -92,6 +93,8 @@ class VisitorActions:
     def on_screen_resume(self) -> None:
         if self.language_stale:
             self.apply_language()
+        for status in self.query(StatusLine):
+            status.show_status()  # what changed while it was hidden
         if self.app.take_quiet_resume():
             return  # Help pressed twice, or the closing modal already spoke
         self.announce_screen()

@@ -3,7 +3,9 @@
 A ``ModalScreen[str | None]``: it dismisses with the chosen language code
 (``None`` for Back), and the app's callback switches the language, which
 repaints every screen on the stack (``KioskApp.choose_language``).  Being
-modal, it leaves the visitor's place beneath exactly as it was.
+modal, it leaves the visitor's place beneath exactly as it was.  The app
+keeps one (installed), so each time it opens it starts again on the
+language in use.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class LanguageScreen(KioskModal[str | None]):
     def __init__(self, codes: list[str]) -> None:
         super().__init__()
         self.codes = codes
+        self._shown_in = active_language()  # the language the labels are in
 
     def compose(self):
         current = active_language()
@@ -50,7 +53,18 @@ class LanguageScreen(KioskModal[str | None]):
     def on_mount(self) -> None:
         self.menu.focus()
 
+    def on_screen_resume(self) -> None:
+        """Opened (again): labels in the language in use, highlight on it.  (Textual
+        then runs VisitorActions.on_screen_resume, which says where we are.)"""
+        current = active_language()
+        if self.language_stale or self._shown_in != current:
+            self.language_stale = False
+            self.refresh_texts()
+        self.menu.select(self.codes.index(current) if current in self.codes else 0)
+        self.menu.focus()
+
     def refresh_texts(self) -> None:
+        self._shown_in = active_language()
         self.query_one("#language-title", Static).update(
             Text(_("Choose your language"), style="bold"))
         self.menu.repaint()

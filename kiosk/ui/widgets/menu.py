@@ -180,5 +180,8 @@ class Menu(KeyboardOnly, OptionList, inherit_bindings=False):
         """Redraw every label (after a language switch), keeping the highlight in view."""
         for index in range(len(self.entries)):
             self._relabel(index)
-        # New labels can change every height: scroll once the new layout exists.
+        # New labels can change every height: measure them now (so the screen's
+        # next layout knows the list's new height), and scroll the highlight
+        # into view again once that layout exists.
+        self.scroll_to_highlight()
         self.call_after_refresh(self.scroll_to_highlight)

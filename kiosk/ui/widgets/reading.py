@@ -32,8 +32,8 @@ from kiosk.document.sanitize import clean_text
 from kiosk.languages import _
 from kiosk.ui.widgets.keyboard_only import KeyboardOnly
 
-#: Pages kept laid out (a medicine's sections in a language or two).
-PAGES_KEPT = 24
+#: Pages kept laid out (a section or two in every language; ~30 lines each).
+PAGES_KEPT = 64
 
 
 def fallback_label() -> str:
@@ -100,6 +100,7 @@ class ReadingPane(KeyboardOnly, ScrollView, can_focus=True, inherit_bindings=Fal
         self._starts: dict[str, int] = {}
         self._laid_out_for: tuple[object, ...] | None = None
         self._blank = Style()
+        self._columns = text_width
         self._pages: OrderedDict[tuple[object, ...], tuple[list[Strip], dict[str, int]]] = \
             OrderedDict()
 
@@ -115,34 +116,45 @@ class ReadingPane(KeyboardOnly, ScrollView, can_focus=True, inherit_bindings=Fal
         self._laid_out_for = None
         self._lay_out()
 
-    def _text_columns(self) -> int:
-        return max(1, min(self.scrollable_content_region.width, self.text_width))
-
     def _lay_out(self) -> None:
-        """Render the page into lines at the pane's width (or take them from the cache)."""
-        if not self.is_mounted or self.scrollable_content_region.width <= 0:
+        """Lay the page out into lines at the pane's width (or take them from the cache).
+
+        The width is chosen as Textual will show it: a page longer than the
+        pane gets a scrollbar, which takes a column, so such a page is laid
+        out one column narrower at once (not once wide, and then again).
+        """
+        region = self.content_region
+        if not self.is_mounted or region.width <= 0:
             return
-        width = self._text_columns()
         base = self.rich_style
-        signature = (width, base)
+        signature = (region.width, region.height, base)
         if self._laid_out_for == signature:
             return
-        page = (self._key, width, base) if self._key is not None else None
+        columns = max(1, min(region.width, self.text_width))
+        lines, starts = self._page_at(columns, base)
+        narrower = region.width - self.styles.scrollbar_size_vertical
+        if len(lines) > region.height and narrower < columns:
+            columns = max(1, narrower)
+            lines, starts = self._page_at(columns, base)
+        self._page_lines, self._starts, self._columns = lines, starts, columns
+        self._laid_out_for = signature
+        # Beyond the text only the background shows, as around a Static's text.
+        self._blank = Style(bgcolor=base.bgcolor)
+        self.virtual_size = Size(columns, len(lines))
+        self.refresh()
+
+    def _page_at(self, columns: int, base: Style) -> tuple[list[Strip], dict[str, int]]:
+        page = (self._key, columns, base) if self._key is not None else None
         cached = self._pages.get(page) if page is not None else None
         if cached is None:
-            cached = self._draw_page(width, base)
+            cached = self._draw_page(columns, base)
             if page is not None:
                 self._pages[page] = cached
                 while len(self._pages) > PAGES_KEPT:
                     self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(page)
-        self._page_lines, self._starts = cached
-        self._laid_out_for = signature
-        # Beyond the text only the background shows, as around a Static's text.
-        self._blank = Style(bgcolor=base.bgcolor)
-        self.virtual_size = Size(width, len(self._page_lines))
-        self.refresh()
+        return cached
 
     def _draw_page(self, width: int, base: Style) -> tuple[list[Strip], dict[str, int]]:
         console = self.app.console
@@ -184,7 +196,8 @@ class ReadingPane(KeyboardOnly, ScrollView, can_focus=True, inherit_bindings=Fal
     @property
     def line_width(self) -> int:
         """The width the text is laid out at (columns)."""
-        return self._text_columns()
+        self._lay_out()
+        return self._columns
 
     def at_top(self) -> bool:
         return self.scroll_y <= 0

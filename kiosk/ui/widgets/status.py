@@ -43,10 +43,17 @@ class StatusLine(Static):
 
     def _visit_changed(self, old: Visit, new: Visit) -> None:
         if (old.language, old.theme, old.speech_on) != (new.language, new.theme, new.speech_on):
-            self.show_status()
+            self._show_if_seen()
 
     def _notice_changed(self) -> None:
-        self.show_status()
+        self._show_if_seen()
+
+    def _show_if_seen(self) -> None:
+        # A screen further down the stack is written when it comes back
+        # (VisitorActions.on_screen_resume): repainting hidden screens costs
+        # a layout of each at every change.
+        if self.app.can_be_seen(self.screen):
+            self.show_status()
 
     def show_status(self) -> None:
         """Write the line from the app's state (skipped when nothing it shows changed)."""
