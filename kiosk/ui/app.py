@@ -43,7 +43,7 @@ from kiosk.languages import set_language
 from kiosk.ui.announcer import Announcer, LoggingAnnouncer
 from kiosk.ui.idle import IdleWatch
 from kiosk.ui.key_hook import KeyHook
-from kiosk.ui.keymap import clash_sentence, textual_keymap, unbound_ids
+from kiosk.ui.keymap import clash_sentence, clashes, textual_keymap, unbound_ids
 from kiosk.ui.messages import SpeechNotice
 from kiosk.ui.navigation import Navigation
 from kiosk.ui.screens.base import VisitorActions
@@ -137,6 +137,9 @@ class KioskApp(SpeechOutput, Navigation, App[int], inherit_bindings=False):
         self.theme = TEXTUAL_THEME.get(self.visit.theme, "kiosk-standard")
         set_language(self.visit.language)
         self.set_keymap(textual_keymap(config.keymap))
+        if clashing := clashes(config.keymap):  # kiosk.toml's validation stops these
+            self._clashes_logged |= clashing
+            log.error(clash_sentence(clashing))
         if config.kiosk_mode:
             # Textual prints an uncaught error's traceback when it exits; in kiosk
             # mode that goes to the log file, never to the visitor's terminal.

@@ -95,8 +95,22 @@ def binding_id(action: str, parameters: tuple[object, ...]) -> str:
     return action
 
 
+def clashes(keymap: dict[str, tuple[str, ...]]) -> set[str]:
+    """Keys given to more than one binding id.  Textual notices a clash only for
+    single-key keymap entries ("x", not "x,X") and then silently keeps one
+    binding, so the app checks the whole keymap itself."""
+    seen: dict[str, str] = {}
+    clashing: set[str] = set()
+    for binding_id, keys in binding_keys(keymap).items():
+        for key in filter(None, keys.split(",")):
+            if seen.setdefault(key, binding_id) != binding_id:
+                clashing.add(key)
+    return clashing
+
+
 def clash_sentence(keys: set[str] | list[str]) -> str:
     """One sentence naming the keys Textual found bound twice (for the log)."""
     names = ", ".join(f"'{key}'" for key in sorted(keys))
-    return (f"[keys] {names} would trigger two actions; Textual keeps only one. "
-            "Give each key to one action only.")
+    subject = f"key {names} is" if len(keys) == 1 else f"keys {names} are"
+    return (f"[keys] {subject} given to two actions, so only one of them works; "
+            "give each key to one action only.")

@@ -6,6 +6,7 @@ import logging
 
 import pytest
 
+from kiosk.keys import build_keymap
 from kiosk.launcher import setup_logging
 from kiosk.ui.keymap import binding_keys
 from kiosk.ui.screens.overview import OverviewScreen
@@ -187,3 +188,36 @@ async def test_outside_kiosk_mode_an_uncaught_error_is_shown(make_app, tmp_path,
             app.screen.action_next_section = broken
             await pilot.press("right")
     assert "boom for staff" in capfd.readouterr().err
+
+
+async def test_pin_typed_in_one_burst_is_read_whole(make_app, tmp_path):
+    """Digits and Action arriving together (fast typing, a keypad) are read in order:
+    Action's binding runs at once, the digits wait in the PIN field's queue."""
+    from textual import events
+
+    app = make_app(make_config(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f12", "f12", "f12")
+        await pilot.pause()
+        assert isinstance(app.screen, StaffExitScreen)
+        for key in [*PIN, "enter"]:  # posted together, as a terminal delivers a burst
+            app.post_message(events.Key(key, key if key.isdigit() else None))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.return_code == 0
+
+
+async def test_a_key_given_to_two_actions_is_reported_in_one_sentence(make_app, tmp_path):
+    """kiosk.toml's validation stops such a keymap (tests/test_config.py); one that
+    reaches the app anyway is named in the log instead of silently losing a binding."""
+    config = make_config(tmp_path, keymap={**build_keymap("keyboard"), "up": ("x",),
+                                          "down": ("x",)})
+    setup_logging(config.log_file)
+    app = make_app(config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+    lines = [line for line in config.log_file.read_text().splitlines() if "'x'" in line]
+    assert len(lines) == 1, lines
+    assert "[keys] keys 'X', 'x' are given to two actions" in lines[0]
+    logging.getLogger("kiosk").handlers.clear()

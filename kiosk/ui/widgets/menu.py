@@ -109,7 +109,7 @@ class Menu(KeyboardOnly, OptionList, inherit_bindings=False):
     Menu {
         height: auto; max-height: 100%; scrollbar-size-vertical: 1;
         border: none; padding: 0; background: transparent; color: $foreground;
-        &:focus { background-tint: $foreground 0%; }
+        &:focus { border: none; background-tint: $foreground 0%; }
         & > .option-list--option { padding: 0; }
         /* MarkedLabel draws the mark and the emphasis of the (bold) highlighted item. */
         & > .option-list--option-highlighted,
