@@ -78,9 +78,9 @@ class StaffExitScreen(KioskModal[bool]):
     def action_action(self) -> None:
         # The digits typed just before Action may still be waiting in the PIN
         # field's queue (the app runs Action's binding at once): check after them.
-        self.pin.call_later(self._check)
+        self.pin.call_later(self._check_pin)
 
-    def _check(self) -> None:
+    def _check_pin(self) -> None:
         matched = self.app.config.staff_exit.pin_matches(self.pin.value) if self.pin.value else False
         self.pin.clear()
         if matched:
