@@ -153,13 +153,16 @@ class KioskApp(SpeechOutput, Navigation, App[int], inherit_bindings=False):
         return WelcomeScreen()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.start_speech)
         period = max(0.05, min(1.0, self.config.idle_timeout / 5))
         self.set_interval(period, self.idle.check)
         if self._handle_signals:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGTERM, signal.SIGHUP):
                 loop.add_signal_handler(sig, self._on_signal, sig)
+
+    def on_ready(self) -> None:
+        """The first screen is painted (Textual's Ready): now load the speech layer."""
+        self.start_speech()
 
     def on_unmount(self) -> None:
         self.close_speech()

@@ -3,7 +3,8 @@
 The app's ``on_event`` hands each key from the terminal to
 :meth:`KeyHook.before_key` before Textual dispatches it to the bindings:
 
-1. the visitor is here: the idle timer starts again;
+1. the visitor is here: the idle timer starts again, and the speech layer
+   is started if the first paint has not started it yet;
 2. speech stops, unless the key's action says it acts on the speech
    (``ActionInfo.interrupts_speech``: pause, repeat, speed, volume ...);
    EN 301 549 5.1.3.5;
@@ -73,6 +74,7 @@ class KeyHook:
         """Do what precedes ``key``; ``True`` when the key must go no further."""
         app = self.app
         app.idle.touch()
+        app.start_speech()  # only before the first paint; a no-op afterwards
         action = self.actions.get(key)
         if app.idle.warning_open:
             app.stop_speech()

@@ -7,8 +7,9 @@ mixin of the app: :meth:`announce` (a sentence, with its ``kind``),
 runs, ``new_visit`` at every reset, ``close`` at the end).  An error in
 speech is logged and never stops the UI.
 
-The speech layer loads after the first paint (``start_speech``, about 40 ms
-of imports); what the first screen says before that waits in a queue.
+The speech layer loads after the first paint, or with the first key if that
+comes sooner (``start_speech``, about 40 ms of imports); what the first
+screen says before that waits in a queue.
 
 In: the speech bridge (``kiosk/ui/narration.py``) calls the five methods
 :meth:`reading_sentence`, :meth:`reading_finished`, :meth:`reading_paused`,
