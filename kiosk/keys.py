@@ -5,7 +5,8 @@ keys, after the EZ Access model: the five core actions are enough for
 everything, and a deployer maps them to whatever keypad the clinic bought.
 Key names are Textual's (``up``, ``enter``, ``question_mark``, ``plus``)
 but this module does not import Textual: the config validator and the
-help text need the same table.
+help text need the same table.  ``kiosk/ui/keymap.py`` turns the table into
+Textual bindings (one binding id per action) and ``App.set_keymap``.
 """
 
 from __future__ import annotations
@@ -17,10 +18,19 @@ from kiosk.languages.translator import N_
 
 @dataclass(frozen=True)
 class ActionInfo:
-    """An action's name in config files, and what it does in words (for Help)."""
+    """A visitor action: its name in config files and bindings, and what it does.
+
+    ``description`` is marked with ``N_`` and translated when Help shows it.
+    ``interrupts_speech``: whether pressing the action's key stops what the
+    kiosk is saying before the action runs (EN 301 549 5.1.3.5: speech stops
+    as soon as the visitor acts).  The speech controls (pause, repeat,
+    sentence steps, speed, volume) act on the current reading instead, so
+    they do not.
+    """
 
     name: str
-    description: str  # marked with N_, translated when shown
+    description: str
+    interrupts_speech: bool = True
 
 
 # Order = the order Help lists them in: the five core keys first.
@@ -37,19 +47,20 @@ ACTIONS: tuple[ActionInfo, ...] = (
     ActionInfo("display", N_("Change the display: standard, high contrast, or terminal colours")),
     ActionInfo("speech", N_("Turn speech on or off")),
     ActionInfo("listen", N_("Read the whole section aloud, then continue")),
-    ActionInfo("pause", N_("Pause or resume reading")),
-    ActionInfo("repeat", N_("Repeat the last sentence")),
-    ActionInfo("previous_sentence", N_("Go back one sentence")),
-    ActionInfo("next_sentence", N_("Skip to the next sentence")),
-    ActionInfo("slower", N_("Speak more slowly")),
-    ActionInfo("faster", N_("Speak faster")),
-    ActionInfo("volume_down", N_("Volume down")),
-    ActionInfo("volume_up", N_("Volume up")),
+    ActionInfo("pause", N_("Pause or resume reading"), interrupts_speech=False),
+    ActionInfo("repeat", N_("Repeat the last sentence"), interrupts_speech=False),
+    ActionInfo("previous_sentence", N_("Go back one sentence"), interrupts_speech=False),
+    ActionInfo("next_sentence", N_("Skip to the next sentence"), interrupts_speech=False),
+    ActionInfo("slower", N_("Speak more slowly"), interrupts_speech=False),
+    ActionInfo("faster", N_("Speak faster"), interrupts_speech=False),
+    ActionInfo("volume_down", N_("Volume down"), interrupts_speech=False),
+    ActionInfo("volume_up", N_("Volume up"), interrupts_speech=False),
     ActionInfo("about", N_("About this information")),
     ActionInfo("section_number", N_("Go to a section by its number")),
 )
 ACTION_NAMES: frozenset[str] = frozenset(a.name for a in ACTIONS)
-CORE_ACTIONS: tuple[str, ...] = ("up", "down", "action", "back", "help")
+#: Action name -> its :class:`ActionInfo`.
+ACTION_INFO: dict[str, ActionInfo] = {a.name: a for a in ACTIONS}
 
 KEYBOARD_PROFILE: dict[str, tuple[str, ...]] = {
     "up": ("up",),
@@ -139,9 +150,19 @@ def build_keymap(
     return keymap
 
 
-def action_for_key(keymap: dict[str, tuple[str, ...]], key: str) -> str | None:
-    """Which action ``key`` triggers, or ``None``."""
-    for action, keys in keymap.items():
-        if key in keys:
-            return action
-    return None
+def with_capitals(keys: tuple[str, ...] | list[str]) -> list[str]:
+    """``keys`` plus the capital of each letter key: a letter works with Caps Lock
+    or Shift held too, as keypads and keyboards label letters in capitals."""
+    out: list[str] = []
+    for key in keys:
+        out.append(key)
+        if len(key) == 1 and key.isalpha() and key.upper() not in keys:
+            out.append(key.upper())
+    return out
+
+
+def key_table(keymap: dict[str, tuple[str, ...]]) -> dict[str, ActionInfo]:
+    """Key -> the action it triggers, for a keymap from :func:`build_keymap`
+    (capitals included, see :func:`with_capitals`)."""
+    return {key: ACTION_INFO[action]
+            for action, keys in keymap.items() for key in with_capitals(keys)}

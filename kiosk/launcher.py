@@ -44,7 +44,9 @@ def offered_languages(config: KioskConfig, console_font: ConsoleFont | None = No
         for po in locales.glob(f"*/LC_MESSAGES/{DOMAIN_PREFIX}*.po"):
             installed.add(po.parent.parent.name)
     if config.languages:
-        chosen = [negotiate_language(tag, sorted(installed)) or tag for tag in config.languages]
+        # An exact catalog name needs no negotiation (which loads CLDR data).
+        chosen = [tag if tag in installed else negotiate_language(tag, sorted(installed)) or tag
+                  for tag in config.languages]
         offered = list(dict.fromkeys(chosen))
     else:
         offered = sorted(installed)
@@ -69,14 +71,22 @@ def speech_announcer(config: KioskConfig):
 
 
 def build_app(config: KioskConfig, *, language: str | None = None, speech: bool | None = None,
-              announcer=None, handle_signals: bool = False, console_font: ConsoleFont | None = None):
-    """Everything ``launch`` does except running: used by tests and the benchmark."""
+              announcer=None, handle_signals: bool = False, clock=None,
+              console_font: ConsoleFont | None = None):
+    """Everything ``launch`` does except running: used by tests and the benchmark.
+
+    ``announcer``: the kiosk's voice (default: the narrator); ``clock``: a
+    function returning seconds for the idle and staff timers (default
+    ``time.monotonic``; tests pass one they move); ``console_font``: the
+    Linux console's loaded font, whose languages alone are offered (``None``
+    in a terminal emulator).
+    """
     from kiosk.ui.app import KioskApp
 
     configure_locales(config.locales_dir)
     offered = offered_languages(config, console_font)
     wanted = language or config.default_language
-    default = negotiate_language(wanted, offered) or SOURCE_LANGUAGE
+    default = wanted if wanted in offered else negotiate_language(wanted, offered) or SOURCE_LANGUAGE
     if default != wanted:
         log.info("default language %s served as %s", wanted, default)
     # One broken medicine file costs that medicine, not the kiosk: the others
@@ -88,11 +98,13 @@ def build_app(config: KioskConfig, *, language: str | None = None, speech: bool 
         error = str(library.problems[0]) if library.problems else (
             f"{config.content_dir}: no medicine found (each needs a folder with overview.md)")
         log.error("cannot show any medicine: %s", error)
-    if announcer is None:
-        announcer = speech_announcer(config)
+    # The narrator (and the speech layer's imports) is made after the first paint.
+    voice = {"announcer": announcer} if announcer is not None else {
+        "announcer_factory": lambda: speech_announcer(config)}
+    timing = {} if clock is None else {"clock": clock}
     return KioskApp(config, medicines, languages=offered, default_language=default,
-                    speech_on=speech, announcer=announcer, load_error=error,
-                    handle_signals=handle_signals)
+                    speech_on=speech, load_error=error, handle_signals=handle_signals,
+                    **voice, **timing)
 
 
 def launch(config: KioskConfig, kiosk_mode: bool | None = None, language: str | None = None,

@@ -145,7 +145,7 @@ def has_message(translations: gettext.NullTranslations, msgid: str,
     counts when its first form is translated.
     """
     catalog = getattr(translations, "_catalog", None)
-    if not catalog:
+    if not catalog or not msgid:  # the empty msgid is the catalog's header, never a text
         return False
     key = f"{context}\x04{msgid}" if context else msgid
     return bool(catalog.get(key) or catalog.get((key, 0)))

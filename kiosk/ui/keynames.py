@@ -1,10 +1,14 @@
 """Key names as a visitor reads them on screen ("Enter", "Up arrow", "?").
 
 The keymap uses Textual's key names (``question_mark``, ``pagedown``);
-Help and the welcome screen must show what is printed on the keys.
+Help and the welcome screen must show what is printed on the keys: the
+keys named by a word get a translated word, every other key is shown as
+Textual prints it (``textual.keys.format_key``: "?", "+", "[").
 """
 
 from __future__ import annotations
+
+from textual.keys import format_key
 
 from kiosk.languages import N_, _
 
@@ -25,32 +29,14 @@ _FRIENDLY: dict[str, str] = {
     "delete": N_("Delete"),
     "insert": N_("Insert"),
 }
-_SYMBOLS: dict[str, str] = {
-    "question_mark": "?",
-    "comma": ",",
-    "full_stop": ".",
-    "left_square_bracket": "[",
-    "right_square_bracket": "]",
-    "minus": "-",
-    "plus": "+",
-    "equals_sign": "=",
-    "asterisk": "*",
-    "slash": "/",
-    "number_sign": "#",
-}
-
-
 def key_label(key: str) -> str:
     """One key, as printed on the keyboard, translated where it is a word."""
     if key in _FRIENDLY:
         return _(_FRIENDLY[key])
-    if key in _SYMBOLS:
-        return _SYMBOLS[key]
     if len(key) >= 2 and key[0] == "f" and key[1:].isdigit():
         return key.upper()
-    if len(key) == 1:
-        return key.upper()
-    return key.replace("_", " ")
+    shown = format_key(key)
+    return shown.upper() if len(shown) == 1 else shown.replace("_", " ")
 
 
 def keys_label(keys: tuple[str, ...] | list[str], limit: int = 3) -> str:

@@ -47,21 +47,22 @@ def process_watch() -> type[PlayerProcessWatch]:
 
 @pytest.fixture
 def kiosk(tmp_path, pulse):
-    """``kiosk(**speech_changes, config_changes=...)``: the real app speaking into the null sink.
+    """``kiosk(**speech_changes, config_changes=..., clock=...)``: the real app speaking
+    into the null sink (``clock``: a ``FakeClock`` for the idle timers).
 
     The end of the kiosk's log is printed at teardown, so a failure report
     shows what the speech layer said (e.g. why speech became unavailable).
     """
     logs: list[Path] = []
 
-    def factory(*, config_changes: dict | None = None, **speech):
+    def factory(*, config_changes: dict | None = None, clock=None, **speech):
         settings = SpeechSettings(**{"enabled": True, "player": "paplay", "device": pulse.sink,
                                      **speech})
         config = make_config(tmp_path, speech=settings, **(config_changes or {}))
         setup_logging(config.log_file)
         configure_locales(config.locales_dir)
         logs.append(config.log_file)
-        return build_app(config)
+        return build_app(config, clock=clock)
 
     yield factory
     if not pulse.alive():

@@ -22,7 +22,8 @@ import pytest
 from kiosk.ui.narration import NarratorAnnouncer
 from kiosk.ui.screens.overview import OverviewScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
-from tests.ui.helpers import flat, open_overview, screen_text, write_catalog
+from kiosk.ui.screens.idle_warning import IdleWarningScreen
+from tests.ui.helpers import FakeClock, flat, open_overview, screen_text, write_catalog
 
 pytestmark = pytest.mark.audio
 
@@ -59,17 +60,6 @@ async def nothing_heard_for(recorder, seconds):
 
 async def narrator_quiet(narrator):
     return await asyncio.to_thread(narrator.wait_until_quiet, WAIT)
-
-
-#: The idle time never runs out by itself in these tests (a loaded machine
-#: could take longer than a short one between two steps); a test makes the
-#: visitor "leave" with :func:`leave`.
-NEVER_IDLE = 3600.0
-
-
-def leave(app) -> None:
-    """The visitor walks away: the last key is now longer ago than the idle time."""
-    app.last_input = time.monotonic() - app.config.idle_timeout - 1
 
 
 async def quiet(pilot, app, recorder):
@@ -137,7 +127,7 @@ async def test_listen_reads_on_highlights_and_a_key_stops_it(kiosk, recorder, pr
         shown = flat(screen_text(app))
         assert " ".join(text[start:end].split()[:4]) in shown, "highlighted sentence not in view"
         # The highlight is drawn in reverse bold on exactly that span.
-        body = screen._text_of(next(t for t in screen.doc.sections[0].texts() if t.key == key))
+        body = screen.text_as_shown(next(t for t in screen.doc.sections[0].texts() if t.key == key))
         spans = [(s.start, s.end, str(s.style)) for s in body.spans if "reverse" in str(s.style)]
         assert spans == [(start, end, "reverse bold")]
         # The highlight follows the reading: the next sentence takes over.
@@ -322,8 +312,22 @@ async def test_language_without_a_voice_is_shown_not_misread(kiosk, recorder):
         assert says and says[-1][0][1] == "en"
 
 
+async def run_out_the_visit(pilot, clock) -> None:
+    """No key for the idle timeout, then the whole countdown: the visit resets."""
+    app = pilot.app
+    clock.advance(app.config.idle_timeout)
+    app.idle.check()
+    assert await wait_for(pilot, lambda: isinstance(app.screen, IdleWarningScreen)
+                          and app.screen.is_mounted)
+    warning = app.screen
+    clock.advance(app.config.idle_warning)
+    warning.tick()
+    await pilot.pause()
+
+
 async def test_idle_reset_restores_rate_volume_and_speech_mode(kiosk):
-    app = kiosk(enabled=False, config_changes={"idle_timeout": NEVER_IDLE, "idle_warning": 0.8})
+    clock = FakeClock()
+    app = kiosk(enabled=False, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         narrator = app.announcer.narrator
         settings = narrator.settings
@@ -334,10 +338,7 @@ async def test_idle_reset_restores_rate_volume_and_speech_mode(kiosk):
         assert app.visit.speech_on
         assert narrator.prosody.volume == pytest.approx(settings.volume + 2 * settings.volume_step)
         assert narrator.prosody.rate == settings.rate + settings.rate_step
-        from kiosk.ui.screens.idle_warning import IdleWarningScreen
-
-        leave(app)
-        assert await wait_for(pilot, lambda: isinstance(app.screen, IdleWarningScreen))
+        await run_out_the_visit(pilot, clock)
         assert await wait_for(pilot, lambda: any("Still there?" in c[0][0] for c in says)), \
             "the warning is spoken"
         assert await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen))
@@ -350,24 +351,22 @@ async def test_idle_reset_restores_rate_volume_and_speech_mode(kiosk):
 
 async def test_a_visit_that_only_changed_the_volume_is_still_reset(kiosk):
     """EN 301 549 5.1.3.13: the volume goes back to the default after every visitor."""
-    app = kiosk(enabled=False, config_changes={"idle_timeout": NEVER_IDLE, "idle_warning": 0.5})
+    clock = FakeClock()
+    app = kiosk(enabled=False, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         narrator = app.announcer.narrator
         settings = narrator.settings
         await pilot.press("minus")  # speech off, welcome screen: only the volume changes
         assert narrator.prosody.volume == pytest.approx(settings.volume - settings.volume_step)
         assert app.visit == app.defaults, "nothing else changed"
-        from kiosk.ui.screens.idle_warning import IdleWarningScreen
-
-        leave(app)
-        assert await wait_for(pilot, lambda: isinstance(app.screen, IdleWarningScreen))
+        await run_out_the_visit(pilot, clock)  # the warning comes although nothing else changed
         assert await wait_for(pilot, lambda: narrator.prosody.at_defaults)
         assert narrator.prosody.volume == settings.volume
 
 
 async def test_no_player_shows_once_keeps_working_and_retries_next_visit(kiosk, tmp_path):
-    app = kiosk(player=str(tmp_path / "no-such-player"),
-                config_changes={"idle_timeout": NEVER_IDLE, "idle_warning": 0.4})
+    clock = FakeClock()
+    app = kiosk(player=str(tmp_path / "no-such-player"), clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         narrator = app.announcer.narrator
         assert await wait_for(pilot, lambda: narrator.is_ready)
@@ -382,7 +381,7 @@ async def test_no_player_shows_once_keeps_working_and_retries_next_visit(kiosk, 
         assert "no-such-player" in log_text
         # Next visit: the player is there now (staff fixed it): speech comes back.
         narrator.settings = replace(narrator.settings, player="paplay")
-        leave(app)
+        await run_out_the_visit(pilot, clock)
         assert await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen))
         assert await wait_for(pilot, lambda: narrator.is_available), narrator.unavailable_reason
         assert await wait_for(pilot, lambda: "Speech is not available." not in flat(screen_text(app)))

@@ -7,7 +7,7 @@ import pytest
 from kiosk.languages import configure_locales, set_language
 from kiosk.launcher import build_app
 from kiosk.ui.announcer import RecordingAnnouncer
-from tests.ui.helpers import make_config
+from tests.ui.helpers import FakeClock, make_config
 
 
 @pytest.fixture(autouse=True)
@@ -27,7 +27,13 @@ def announcer():
 
 
 @pytest.fixture
-def make_app(tmp_path, announcer):
+def clock():
+    """The app's clock in UI tests: it moves only when the test advances it."""
+    return FakeClock()
+
+
+@pytest.fixture
+def make_app(tmp_path, announcer, clock):
     """Build a KioskApp the way the launcher does, with test changes to the config."""
 
     def factory(config=None, **changes):
@@ -37,6 +43,6 @@ def make_app(tmp_path, announcer):
 
             cfg = replace(cfg, **changes)
         configure_locales(cfg.locales_dir)
-        return build_app(cfg, announcer=announcer)
+        return build_app(cfg, announcer=announcer, clock=clock)
 
     return factory

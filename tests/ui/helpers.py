@@ -17,6 +17,25 @@ CONTENT = PROJECT / "content"
 PIN = "97531"
 
 
+class FakeClock:
+    """Seconds that move only when a test says so.
+
+    The app reads its clock for the idle timeout, the idle countdown, the
+    staff sequence window and "Help twice"; with this clock a test moves time
+    with :meth:`advance` and then calls the check it wants (``app.idle.check()``,
+    ``warning.tick()``), so no test waits on, or races, the wall clock.
+    """
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
 def make_config(tmp_path: Path, **changes) -> KioskConfig:
     """A test config: real content, empty locales (English), log in tmp, known PIN."""
     locales = tmp_path / "locales"
@@ -35,13 +54,27 @@ def make_config(tmp_path: Path, **changes) -> KioskConfig:
 
 
 def screen_text(app) -> str:
-    """The characters on the terminal right now (what a sighted visitor sees)."""
+    """The characters on the terminal right now (what a sighted visitor sees).
+
+    The one place the tests read Textual's private API: Textual has no public
+    way to get the screen as text (``export_screenshot`` gives SVG), so this
+    renders the active screen's compositor (``_compositor``) over the screens
+    beneath a modal (``_background_screens``), as Textual's own snapshot does.
+    A Textual upgrade that renames them fails every UI test at once, here.
+    """
     width, height = app.size
     console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
                       color_system="truecolor", record=True, legacy_windows=False, safe_box=False)
     console.print(app.screen._compositor.render_update(
         full=True, screen_stack=app._background_screens))
     return console.export_text()
+
+
+def region_text(app, widget) -> str:
+    """The characters inside ``widget`` (within its border), line by line."""
+    region = widget.content_region
+    lines = screen_text(app).split("\n")
+    return "\n".join(line[region.x:region.right] for line in lines[region.y:region.bottom])
 
 
 def flat(text: str) -> str:

@@ -6,7 +6,9 @@ import logging
 
 import pytest
 
+from kiosk.keys import build_keymap
 from kiosk.launcher import setup_logging
+from kiosk.ui.keymap import binding_keys
 from kiosk.ui.screens.overview import OverviewScreen
 from kiosk.ui.screens.staff_exit import StaffExitScreen
 from tests.ui.helpers import PIN, make_config, open_overview, screen_text
@@ -15,14 +17,52 @@ ESCAPE_KEYS = ["ctrl+q", "ctrl+c", "ctrl+z", "ctrl+backslash", "ctrl+p", "ctrl+s
                "tab", "shift+tab", "f5", "f10", "f11", "ctrl+d", "alt+f4"]
 
 
-def test_app_class_has_no_inherited_bindings(make_app):
-    app = make_app()
-    assert app.ENABLE_COMMAND_PALETTE is False
-    assert not app._bindings.key_to_bindings  # no ctrl+q, ctrl+c, ctrl+p
-    from kiosk.ui.screens.base import KioskModal, KioskScreen
+FORBIDDEN = {"ctrl+q", "ctrl+c", "ctrl+p", "ctrl+v", "ctrl+x", "tab", "shift+tab", "escape+tab"}
 
-    for cls in (KioskScreen, KioskModal):
-        assert not cls._merged_bindings.key_to_bindings  # no tab / shift+tab
+
+def visitor_keys(config) -> set[str]:
+    return {key for keys in binding_keys(config.keymap).values() for key in keys.split(",") if key}
+
+
+async def test_only_visitor_keys_are_bound_on_every_screen(make_app, tmp_path):
+    """Textual's own bindings (quit, copy, paste, focus cycling, command palette) are gone
+    from the app, every screen, every modal and every focused widget."""
+    config = make_config(tmp_path)
+    app = make_app(config)
+    assert app.ENABLE_COMMAND_PALETTE is False
+    allowed = visitor_keys(config)
+    seen = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        async def check(where: str) -> None:
+            await pilot.pause()
+            active = set(app.screen.active_bindings)
+            assert active, where
+            assert active <= allowed, f"{where}: {sorted(active - allowed)}"
+            assert not active & FORBIDDEN, where
+            seen.append(where)
+
+        await check("welcome")
+        await pilot.press("l")
+        await check("language")
+        await pilot.press("escape", "down", "enter")
+        await check("overview contents")
+        await pilot.press("enter")
+        await check("overview text")
+        await pilot.press("f1")
+        await check("help")
+        await pilot.press("f1", "i")
+        await check("about")
+        await pilot.press("f12", "f12", "f12")
+        assert isinstance(app.screen, StaffExitScreen)
+        await check("staff PIN (the PIN field focused)")
+    assert len(seen) == 7
+
+
+async def test_outside_kiosk_mode_ctrl_q_is_bound(make_app, tmp_path):
+    app = make_app(make_config(tmp_path, kiosk_mode=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "ctrl+q" in app.screen.active_bindings
 
 
 @pytest.mark.parametrize("key", ESCAPE_KEYS)
@@ -111,22 +151,73 @@ async def test_outside_kiosk_mode_staff_exit_works(make_app, tmp_path):
         assert app.return_code == 0
 
 
-async def test_uncaught_error_is_logged_without_traceback_in_kiosk_mode(make_app, tmp_path):
+async def test_uncaught_error_is_logged_without_traceback_in_kiosk_mode(make_app, tmp_path, capfd):
     config = make_config(tmp_path)
     setup_logging(config.log_file)
     app = make_app(config)
 
-    def broken(key):
+    def broken():
         raise RuntimeError("boom in a handler")
 
     with pytest.raises(RuntimeError):
         async with app.run_test(size=(80, 24)) as pilot:
             await open_overview(pilot)
             assert isinstance(app.screen, OverviewScreen)
-            app.screen.do_next_section = broken
+            app.screen.action_next_section = broken
             await pilot.press("right")
             await pilot.pause()
     assert app.return_code == 1
-    assert app._exit_renderables == []  # nothing printed to the terminal
-    assert "boom in a handler" in config.log_file.read_text()
+    printed = capfd.readouterr()
+    assert "boom" not in printed.err + printed.out  # nothing printed to the terminal
+    assert "Traceback" not in printed.err + printed.out
+    log_text = config.log_file.read_text()
+    assert "boom in a handler" in log_text and "uncaught error" in log_text
+    logging.getLogger("kiosk").handlers.clear()
+
+
+async def test_outside_kiosk_mode_an_uncaught_error_is_shown(make_app, tmp_path, capfd):
+    """The counterpart of the test above: staff running without kiosk mode see it."""
+    app = make_app(make_config(tmp_path, kiosk_mode=False))
+
+    def broken():
+        raise RuntimeError("boom for staff")
+
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_overview(pilot)
+            app.screen.action_next_section = broken
+            await pilot.press("right")
+    assert "boom for staff" in capfd.readouterr().err
+
+
+async def test_pin_typed_in_one_burst_is_read_whole(make_app, tmp_path):
+    """Digits and Action arriving together (fast typing, a keypad) are read in order:
+    Action's binding runs at once, the digits wait in the PIN field's queue."""
+    from textual import events
+
+    app = make_app(make_config(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f12", "f12", "f12")
+        await pilot.pause()
+        assert isinstance(app.screen, StaffExitScreen)
+        for key in [*PIN, "enter"]:  # posted together, as a terminal delivers a burst
+            app.post_message(events.Key(key, key if key.isdigit() else None))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.return_code == 0
+
+
+async def test_a_key_given_to_two_actions_is_reported_in_one_sentence(make_app, tmp_path):
+    """kiosk.toml's validation stops such a keymap (tests/test_config.py); one that
+    reaches the app anyway is named in the log instead of silently losing a binding."""
+    config = make_config(tmp_path, keymap={**build_keymap("keyboard"), "up": ("x",),
+                                          "down": ("x",)})
+    setup_logging(config.log_file)
+    app = make_app(config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+    lines = [line for line in config.log_file.read_text().splitlines() if "'x'" in line]
+    assert len(lines) == 1, lines
+    assert "[keys] keys 'X', 'x' are given to two actions" in lines[0]
     logging.getLogger("kiosk").handlers.clear()

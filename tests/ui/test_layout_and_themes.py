@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.ui.themes import HIGH_CONTRAST, theme_pairs
-from tests.ui.helpers import doc_sections, flat, open_overview, screen_text
+from tests.ui.helpers import doc_sections, flat, open_overview, region_text, screen_text
 
 
 def test_high_contrast_pairs_reach_7_to_1():
@@ -51,15 +51,16 @@ async def test_sizes_nothing_cut_off(make_app, size):
             region = region_widget.region
             assert region.width >= 20 and region.height >= 8
             assert region.right <= width and region.bottom <= height
-        body = screen.query_one("#reading-text")
-        assert body.size.width <= 72
+        assert screen.pane.line_width <= 72
+        shown = [line.rstrip() for line in region_text(app, screen.pane).splitlines()]
+        assert max(len(line) for line in shown) <= 72 + 1  # the text, and the scrollbar
         for number, section in enumerate(doc_sections(app), start=1):
             await pilot.press(str(number))
             await pilot.pause()
-            # The heading reachable in the contents is scrolled into view.
-            item = list(screen.toc.query("MenuItem"))[number - 1]
-            assert screen.toc.scrollable_content_region.contains_region(
-                item.region.intersection(screen.toc.scrollable_content_region)) and item.region.height
+            # The heading reachable in the contents is scrolled into view, marked.
+            assert screen.toc.highlighted == number - 1
+            first_word = section.heading.text.split()[0]
+            assert f"▶ {number}. {first_word}" in flat(region_text(app, screen.toc))
             assert section.heading.text[:16] in flat(screen_text(app))
         # Status and hint stay on screen.
         text = screen_text(app)

@@ -64,7 +64,7 @@ async def test_read_whole_overview_with_five_keys(make_app):
         for number, section in enumerate(sections, start=1):
             await pilot.press("enter")  # Action: read the highlighted section
             assert app.focused is screen.pane
-            plain = screen.pane.body.plain
+            plain = screen.pane.plain
             assert section.heading.text in plain
             assert section.blocks[0].texts[0].text in plain
             assert f"Section {number} of 8" in plain
@@ -86,7 +86,7 @@ async def test_read_whole_overview_with_five_keys(make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, AboutScreen)
-        assert "EMA/100444/2023" in app.screen.pane.body.plain
+        assert "EMA/100444/2023" in app.screen.pane.plain
 
 
 async def test_overview_section_keys(make_app, announcer):
@@ -112,7 +112,7 @@ async def test_overview_section_keys(make_app, announcer):
         assert screen.section_index == 7 and "8 sections" in announcer.last
         await pilot.press("3")
         assert screen.section_index == 2
-        assert "How does Opzelura work?" in screen.pane.body.plain
+        assert "How does Opzelura work?" in screen.pane.plain
         # Up/Down in the contents move without opening.
         await pilot.press("down", "down")
         assert screen.toc.index == 4 and screen.section_index == 2
@@ -222,7 +222,7 @@ async def test_help_lists_every_mapped_action(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f1")
-        plain = app.screen.pane.body.plain
+        plain = app.screen.pane.plain
         for info in ACTIONS:
             assert info.description in plain, info.name
         assert "1 … 9: Go to a section by its number" in plain
@@ -249,7 +249,7 @@ async def test_remapped_keys(make_app, tmp_path):
         await pilot.press("0")
         assert app.focused is screen.toc
         await pilot.press("f1")
-        assert "8: Move up to the previous item" in app.screen.pane.body.plain
+        assert "8: Move up to the previous item" in app.screen.pane.plain
 
 
 async def test_medicine_list_with_several_medicines(make_app, tmp_path, announcer):
@@ -302,3 +302,26 @@ async def test_language_key_opens_choice_and_back_keeps_place(make_app, tmp_path
         assert screen.section_index == 2
         assert "Inhalt" in screen_text(app)
         assert "Language: Deutsch" in screen_text(app)
+
+
+async def test_numeric_keypad_profile(make_app, tmp_path, announcer):
+    """The keypad profile through Textual's keymap: digits move and choose, and the
+    keyboard's letters (repeat is "a" on a keyboard, nothing on the keypad) do nothing."""
+    app = make_app(make_config(tmp_path, keymap=build_keymap("numeric-keypad")))
+    async with app.run_test(size=(80, 24)) as pilot:
+        menu = app.screen.menu
+        assert "a" not in app.screen.active_bindings and "8" in app.screen.active_bindings
+        await pilot.press("2")
+        assert menu.current.key == "start"
+        await pilot.press("5")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OverviewScreen)
+        await pilot.press("6", "6")
+        assert screen.section_index == 2
+        spoken = len(announcer.spoken)
+        await pilot.press("a", "right")  # not keypad keys: nothing happens, nothing is said
+        assert screen.section_index == 2 and len(announcer.spoken) == spoken
+        await pilot.press("0")
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)

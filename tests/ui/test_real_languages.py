@@ -22,7 +22,7 @@ from kiosk.launcher import build_app
 from kiosk.ui.screens.about import AboutScreen
 from kiosk.ui.screens.help import HelpScreen
 from kiosk.ui.screens.overview import OverviewScreen
-from tests.ui.helpers import PROJECT, flat, make_config, open_overview, screen_text
+from tests.ui.helpers import PROJECT, flat, make_config, open_overview, region_text, screen_text
 
 LOCALES = PROJECT / "locales"
 OTHER_LANGUAGES = [code for code in SUPPORTED_LANGUAGES if code != "en"]
@@ -49,13 +49,6 @@ async def move_menu_to(pilot, menu, key: str) -> None:
     target = [e.key for e in menu.entries].index(key)
     while menu.index != target:
         await pilot.press("down" if menu.index < target else "up")
-
-
-def region_text(app, widget) -> str:
-    """The characters inside ``widget`` (within its border), line by line."""
-    region = widget.content_region
-    lines = screen_text(app).split("\n")
-    return "\n".join(line[region.x:region.right] for line in lines[region.y:region.bottom])
 
 
 def test_all_28_languages_are_offered(tmp_path):
@@ -110,9 +103,9 @@ async def test_switching_language_on_every_screen_repaints_it_in_place(tmp_path,
         await pilot.pause()
         assert isinstance(app.screen, AboutScreen)
         await switch_to("en")
-        assert "The text comes from the European Medicines Agency (EMA)." in app.screen.pane.body.plain
+        assert "The text comes from the European Medicines Agency (EMA)." in app.screen.pane.plain
         await switch_to(code)
-        plain = app.screen.pane.body.plain
+        plain = app.screen.pane.plain
         assert ui(code, "The text comes from the European Medicines Agency (EMA).") in plain
         # help, opened over the about screen
         await pilot.press("f1")
@@ -126,7 +119,7 @@ async def test_switching_language_on_every_screen_repaints_it_in_place(tmp_path,
         await pilot.pause()
         assert isinstance(app.screen, AboutScreen)
         assert ui(code, "The text comes from the European Medicines Agency (EMA).") in \
-            app.screen.pane.body.plain
+            app.screen.pane.plain
         # back to the overview beneath: it repaints when it comes back
         await pilot.press("escape")
         await pilot.pause()

@@ -10,11 +10,12 @@ import shutil
 
 import pytest
 
-from kiosk.languages import set_language
+from kiosk.ui.screens.help import HELP_TWICE_WINDOW
 from kiosk.ui.screens.idle_warning import IdleWarningScreen
 from kiosk.ui.screens.medicine_list import MedicineListScreen
 from kiosk.ui.screens.message import MessageScreen
 from kiosk.ui.screens.staff_exit import StaffExitScreen
+from kiosk.ui.screens.welcome import WelcomeScreen
 from tests.ui.helpers import CONTENT, make_config
 
 SCREENS = ("welcome", "language", "medicines", "overview", "overview-text", "about", "help",
@@ -31,37 +32,41 @@ def two_medicines(tmp_path):
     return content
 
 
-async def go(pilot, which: str) -> None:
-    """From anywhere to a fresh ``which`` screen."""
+async def go(pilot, clock, which: str) -> None:
+    """From anywhere to a fresh ``which`` screen (a new visit, then the app's actions)."""
     app = pilot.app
-    app._idle_warning_open = False
-    while len(app.screen_stack) > 1:
-        app.pop_screen()
-    app.visit.reset(app.defaults)
-    set_language(app.visit.language)
-    app.screen.reset_view()
+    if app.idle.warning is not None:
+        app.idle.keep()
+    app.reset_visit()
     await pilot.pause()
+    assert isinstance(app.screen, WelcomeScreen)
     if which == "language":
-        app.open_language_choice()
+        app.action_open_language_choice()
     elif which == "medicines":
         app.push_screen(MedicineListScreen())
-    elif which in ("overview", "overview-text"):
-        app.open_medicine("opzelura")
+    elif which in ("overview", "overview-text", "idle-warning"):
+        app.action_open_medicine("opzelura")
     elif which == "about":
-        app.open_about("opzelura")
+        app.action_open_about("opzelura")
     elif which == "help":
-        app.open_help()
-    elif which == "idle-warning":
-        app._idle_warning_open = True
-        app.push_screen(IdleWarningScreen(60))
+        app.screen.action_help()
     elif which == "staff-exit":
-        app.push_screen(StaffExitScreen())
+        app.open_staff_prompt()
     elif which == "message":
         app.push_screen(MessageScreen("detail for staff"))
     await pilot.pause()
+    if which == "idle-warning":
+        clock.advance(app.config.idle_timeout)
+        app.idle.check()
+        await pilot.pause()
+        assert isinstance(app.screen, IdleWarningScreen)
+    clock.advance(HELP_TWICE_WINDOW + 1)  # the visitor takes a moment (not "Help twice quickly")
     if which == "overview-text":
         await pilot.press("enter")
         await pilot.pause()
+
+
+from kiosk.keys import ACTION_INFO  # noqa: E402
 
 
 def action_keys(config):
@@ -73,7 +78,7 @@ def action_keys(config):
 
 
 @pytest.mark.parametrize("which", SCREENS)
-async def test_every_key_on_every_screen_is_answered(make_app, announcer, tmp_path, which):
+async def test_every_key_on_every_screen_is_answered(make_app, announcer, clock, tmp_path, which):
     config = make_config(tmp_path, content_dir=two_medicines(tmp_path), languages=("en", "de"))
     app = make_app(config)
     silent = []
@@ -81,33 +86,32 @@ async def test_every_key_on_every_screen_is_answered(make_app, announcer, tmp_pa
         for action, key in action_keys(config).items():
             if which == "staff-exit" and action == "section_number":
                 continue  # digits are the PIN there: deliberately not spoken
-            await go(pilot, which)
-            if which == "help":
-                app._help_opened_at = 0.0  # a later press (Help twice quickly is silent: below)
+            await go(pilot, clock, which)
             before = len(announcer.spoken) + len(announcer.commands)
             stops = announcer.stops
             await pilot.press(key)
             await pilot.pause()
             if len(announcer.spoken) + len(announcer.commands) == before:
                 silent.append(f"{action} ({key})")
-            if action not in ("pause", "repeat", "previous_sentence", "next_sentence",
-                              "slower", "faster", "volume_down", "volume_up"):
+            if ACTION_INFO[action].interrupts_speech or which == "idle-warning":
                 assert announcer.stops > stops, f"{action} did not stop the speech first"
+            elif which != "staff-exit":
+                assert announcer.stops == stops, f"{action} stopped the speech it acts on"
     assert not silent, f"silent keys on the {which} screen: {silent}"
 
 
-async def test_screen_changes_are_announced(make_app, announcer, tmp_path):
+async def test_screen_changes_are_announced(make_app, announcer, clock, tmp_path):
     config = make_config(tmp_path, content_dir=two_medicines(tmp_path), languages=("en", "de"))
     app = make_app(config)
     async with app.run_test(size=(80, 24)) as pilot:
         for which in SCREENS[1:]:
-            await go(pilot, which)
+            await go(pilot, clock, which)
             announcer.spoken.clear()
-            await go(pilot, which)
+            await go(pilot, clock, which)
             kinds = {kind for kind, _lang, _text in announcer.spoken}
             assert kinds & {"screen", "warning", "content", "focus", "state"} or which == "staff-exit", which
         # The PIN prompt says only where it is.
-        await go(pilot, "staff-exit")
+        await go(pilot, clock, "staff-exit")
         assert announcer.spoken[-1][2] == "Staff PIN entry."
 
 
@@ -155,23 +159,30 @@ async def test_help_twice_quickly_closes_help_silently(make_app, announcer):
         assert len(announcer.spoken) == count and announcer.stops > stops
 
 
-async def test_idle_warning_countdown_is_spoken(make_app, announcer, tmp_path):
-    app = make_app(make_config(tmp_path, idle_timeout=0.3, idle_warning=11.5))
+async def test_idle_warning_countdown_is_spoken(make_app, announcer, clock, tmp_path):
+    app = make_app(make_config(tmp_path, idle_timeout=120, idle_warning=11.5))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c")  # a changed display: not a fresh start any more
-        for _ in range(60):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, IdleWarningScreen):
-                break
-        assert isinstance(app.screen, IdleWarningScreen)
-        await pilot.pause(0.1)
+        clock.advance(120)
+        app.idle.check()
+        await pilot.pause()
+        warning = app.screen
+        assert isinstance(warning, IdleWarningScreen)
         warnings = [t for k, _l, t in announcer.spoken if k == "warning"]
-        assert warnings[:2] == ["Still there? Press any key to continue.",
-                                "Starting again for the next visitor in 12 seconds."]
-        for _ in range(60):
-            await pilot.pause(0.05)
-            if any("in 10 seconds" in t for _k, _l, t in announcer.spoken):
-                break
-        assert any(t == "Starting again for the next visitor in 10 seconds."
-                   for _k, _l, t in announcer.spoken)
+        assert warnings == ["Still there? Press any key to continue.",
+                            "Starting again for the next visitor in 12 seconds."]
+        clock.advance(1.0)  # 10.5 s left: nothing new to say yet
+        warning.tick()
+        assert len([t for k, _l, t in announcer.spoken if k == "warning"]) == 2
+        clock.advance(1.0)  # 9.5 s left: "10 seconds", once
+        warning.tick()
+        warning.tick()
+        warnings = [t for k, _l, t in announcer.spoken if k == "warning"]
+        assert warnings[2:] == ["Starting again for the next visitor in 10 seconds."]
+        clock.advance(5.0)  # 4.5 s left: "5 seconds"
+        warning.tick()
+        assert [t for k, _l, t in announcer.spoken if k == "warning"][-1] == \
+            "Starting again for the next visitor in 5 seconds."
         await pilot.press("down")
+        await pilot.pause()
+        assert not isinstance(app.screen, IdleWarningScreen)

@@ -13,13 +13,12 @@ from kiosk.document.sanitize import clean_text
 from kiosk.languages import _, active_language
 from kiosk.languages.formatting import format_long_date, format_year_month
 from kiosk.ui.keynames import keys_label
-from kiosk.ui.screens.base import KioskScreen, ScrollingTextMixin
-from kiosk.ui.screens.overview import translation_note
-from kiosk.ui.widgets.reading import ReadingPane
+from kiosk.ui.screens.base import KioskScreen, ScrollingText
+from kiosk.ui.widgets.reading import ReadingPane, translation_note
 from kiosk.ui.widgets.status import StatusLine
 
 
-class AboutScreen(ScrollingTextMixin, KioskScreen):
+class AboutScreen(ScrollingText, KioskScreen):
     """The document facts; Back (or Action) returns to the overview."""
 
     CSS_PATH = "about.tcss"
@@ -73,7 +72,7 @@ class AboutScreen(ScrollingTextMixin, KioskScreen):
         renderables = []
         for line in lines:
             renderables += [Text(line), Text("")]
-        self.pane.body.show(renderables, "\n".join(lines))
+        self.pane.show(renderables, "\n".join(lines))
 
     def describe_location(self) -> str:
         return _("About this information.") + " " + " ".join(self.lines()[:1])
@@ -81,11 +80,11 @@ class AboutScreen(ScrollingTextMixin, KioskScreen):
     def speakable_texts(self) -> list[tuple[str, str]]:
         return [(line, active_language()) for line in self.lines()]
 
-    def do_action(self, key: str) -> None:
+    def action_back(self) -> None:
         self.app.pop_screen()
 
-    def do_back(self, key: str) -> None:
+    def action_action(self) -> None:
         self.app.pop_screen()
 
-    def do_about(self, key: str) -> None:
+    def action_about(self) -> None:
         self.app.pop_screen()

@@ -1,93 +1,61 @@
-"""What every kiosk screen shares: action dispatch, language repaint, no mouse.
+"""What every kiosk screen shares: the visitor's bindings and the shared actions.
 
-The app turns each key into an action name through the deployer's keymap
-and calls :meth:`KioskScreenMixin.handle_action`; a screen implements
-``do_<action>(key)`` for what it does itself, and everything else (help,
-language, display, speech keys, home) is handled here the same way on every
-screen.  Screens never see raw keys (except the PIN prompt), which is why
-Textual's own bindings (tab focus cycling, ctrl+q) can never fire.
+Every visitor action is a priority binding on the screen (built from the
+deployer's keymap, see :mod:`kiosk.ui.keymap`), so Textual calls the
+screen's ``action_<name>``.  :class:`VisitorActions` gives each action its
+shared behaviour (help, language, display, speech keys, home) or, for the
+actions a screen must give a meaning to (up, down, action, back, ...),
+a spoken "This key does nothing here."  Screens override what they do.
+
+The base classes drop Textual's inherited screen bindings (tab, shift+tab,
+ctrl+c copy): a kiosk has no focus cycling and no clipboard.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from textual import events
 from textual.screen import ModalScreen, Screen
 
 from kiosk.languages import _, active_language
+from kiosk.ui.keymap import binding_id, visitor_bindings
+from kiosk.ui.widgets.keyboard_only import KeyboardOnly
+from kiosk.ui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
     from kiosk.ui.app import KioskApp
+    from kiosk.ui.widgets.reading import ReadingPane
 
 log = logging.getLogger("kiosk.ui")
 
-SPEECH_ACTIONS = (
-    "speech", "listen", "pause", "repeat", "previous_sentence", "next_sentence",
-    "slower", "faster", "volume_down", "volume_up",
-)
+ResultT = TypeVar("ResultT")
+
+#: (text key or None, text, language) of what a reading reads, in order.
+ReadingItems = list[tuple[str | None, str, str]]
 
 
-class KioskScreenMixin:
-    """Behaviour shared by full screens and modal screens."""
+class VisitorActions:
+    """The visitor actions and what a screen tells about itself (mixed into screens)."""
 
     app: "KioskApp"
+    #: Set when the language changed while the screen was hidden: repaint on resume.
+    language_stale = False
 
-    # --- dispatch -----------------------------------------------------
-    def handle_action(self, name: str, key: str) -> None:
-        """Run ``do_<name>`` on this screen, or the shared behaviour."""
-        method = getattr(self, f"do_{name}", None)
-        if method is not None:
-            method(key)
-        elif name in SPEECH_ACTIONS:
-            self.app.speech_action(name)
-        elif name == "help":
-            self.app.open_help()
-        elif name == "language":
-            self.app.open_language_choice()
-        elif name == "display":
-            self.app.cycle_display()
-        elif name == "home":
-            self.app.go_home()
-        else:
-            self.not_available(name)
-
-    def handle_raw_key(self, key: str, character: str | None) -> bool:
-        """Screens that need raw keys (the PIN prompt) return ``True`` to take one."""
-        return False
-
-    def not_available(self, name: str) -> None:
-        """An action with no meaning here: say so briefly rather than stay silent."""
-        log.debug("action %s not available on %s", name, type(self).__name__)
-        self.app.announce(_("This key does nothing here."), kind="state")
-
-    # --- language and speech ------------------------------------------
-    def apply_language(self) -> None:
-        """Repaint every visible string in the active language."""
-        self.language_stale = False
-        self.refresh_texts()
-        from kiosk.ui.widgets.status import StatusLine
-
-        for status in self.query(StatusLine):
-            status.refresh_status()
-
-    def refresh_texts(self) -> None:
-        """Recompute this screen's strings; screens override."""
-
+    # --- what the screen says about itself --------------------------------
     def describe_location(self) -> str:
         """Where the visitor is, in one spoken-style sentence (for Help and speech)."""
         return ""
 
     def speakable_texts(self) -> list[tuple[str, str]]:
-        """What "listen" reads on this screen, as (text, language) pairs."""
+        """What the speech keys act on here, as (text, language) pairs."""
         return [(self.describe_location(), active_language())]
 
-    def reading_items(self, read_on: bool) -> list[tuple[str | None, str, str]]:
-        """(key, text, language) for a reading; ``read_on``: continue past this part.
+    def reading_items(self, read_on: bool) -> ReadingItems:
+        """What "listen" reads; ``read_on``: continue past this part (the overview).
 
-        The key (None here) names the text so the screen can highlight the
-        sentence being read (see the overview).
+        A key (None here) names each text so the screen can highlight the
+        sentence being read.
         """
         return [(None, text, language) for text, language in self.speakable_texts()]
 
@@ -97,39 +65,137 @@ class KioskScreenMixin:
         if where:
             self.app.announce(where, kind="screen")
 
-    language_stale = False
+    # --- language ----------------------------------------------------------
+    def refresh_texts(self) -> None:
+        """Recompute this screen's strings in the active language; screens override."""
+
+    def apply_language(self) -> None:
+        """Repaint every visible string in the active language."""
+        self.language_stale = False
+        self.refresh_texts()
+
+    def on_screen_suspend(self) -> None:
+        if self not in self.app.screen_stack:  # popped: it is removed next
+            self.let_go_of_rendered_lines()
+
+    def let_go_of_rendered_lines(self) -> None:
+        """Empty the rendered-line caches of this screen's widgets before it goes.
+
+        Textual 8.2 keeps up to 1024 widgets' line caches alive after the
+        widgets are gone (an ``lru_cache`` on a ``StylesCache`` method holds
+        the caches themselves), so every overview, About and Help a visitor
+        opened would stay in memory: about 1 MiB a visit.  ``refresh()``
+        empties a mounted widget's cache; what Textual then keeps is empty.
+        """
+        for widget in self.walk_children(with_self=True):
+            widget.refresh()
 
     def on_screen_resume(self) -> None:
         if self.language_stale:
-            self.language_stale = False
             self.apply_language()
+        for status in self.query(StatusLine):
+            status.show_status()  # what changed while it was hidden
         if self.app.take_quiet_resume():
-            return  # Help pressed twice: silence was asked for
+            return  # Help pressed twice, or the closing modal already spoke
         self.announce_screen()
 
-    # --- no mouse ------------------------------------------------------
-    def _forward_event(self, event: events.Event) -> None:
-        # Visitors have no mouse; a click or wheel must not move focus or scroll.
-        # (Pilot.click posts here directly, bypassing App.on_event.)
-        if isinstance(event, (events.MouseEvent, events.Enter, events.Leave)):
-            event._set_forwarded()
-            return
-        super()._forward_event(event)  # type: ignore[misc]
+    # --- bindings ------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Disable the actions the deployer gave no key (their default key does nothing)."""
+        return binding_id(action, parameters) not in self.app.unbound_binding_ids
+
+    def nothing_here(self, name: str) -> None:
+        """An action with no meaning on this screen: say so rather than stay silent."""
+        log.debug("action %s not available on %s", name, type(self).__name__)
+        self.app.announce(_("This key does nothing here."), kind="state")
+
+    # --- actions each screen gives a meaning to -------------------------------
+    def action_up(self) -> None:
+        self.nothing_here("up")
+
+    def action_down(self) -> None:
+        self.nothing_here("down")
+
+    def action_action(self) -> None:
+        self.nothing_here("action")
+
+    def action_back(self) -> None:
+        self.nothing_here("back")
+
+    def action_previous_section(self) -> None:
+        self.nothing_here("previous_section")
+
+    def action_next_section(self) -> None:
+        self.nothing_here("next_section")
+
+    def action_about(self) -> None:
+        self.nothing_here("about")
+
+    def action_section_number(self, number: int) -> None:
+        self.nothing_here("section_number")
+
+    # --- actions that are the same everywhere -----------------------------------
+    def action_help(self) -> None:
+        self.app.action_open_help(self.describe_location())
+
+    def action_language(self) -> None:
+        self.app.action_open_language_choice()
+
+    def action_display(self) -> None:
+        self.app.action_cycle_display()
+
+    def action_home(self) -> None:
+        self.app.action_go_home()
+
+    def action_speech(self) -> None:
+        self.app.toggle_speech(self)
+
+    def action_listen(self) -> None:
+        self.app.read_aloud(self.reading_items(read_on=True), turn_speech_on=True)
+
+    def _control(self, name: str) -> None:
+        self.app.speech_command(name, self.speakable_texts())
+
+    def action_pause(self) -> None:
+        self._control("pause")
+
+    def action_repeat(self) -> None:
+        self._control("repeat")
+
+    def action_previous_sentence(self) -> None:
+        self._control("previous_sentence")
+
+    def action_next_sentence(self) -> None:
+        self._control("next_sentence")
+
+    def action_slower(self) -> None:
+        self._control("slower")
+
+    def action_faster(self) -> None:
+        self._control("faster")
+
+    def action_volume_down(self) -> None:
+        self._control("volume_down")
+
+    def action_volume_up(self) -> None:
+        self._control("volume_up")
 
 
-class KioskScreen(KioskScreenMixin, Screen, inherit_bindings=False):
-    """A full screen with no inherited bindings (no tab focus cycling)."""
+class KioskScreen(KeyboardOnly, VisitorActions, Screen[None], inherit_bindings=False):
+    """A full screen: the visitor's bindings and nothing else."""
 
+    BINDINGS = visitor_bindings()
     AUTO_FOCUS = None
 
 
-class KioskModal(KioskScreenMixin, ModalScreen, inherit_bindings=False):
+class KioskModal(KeyboardOnly, VisitorActions, ModalScreen[ResultT], inherit_bindings=False):
     """A modal dialog; it leaves the screen beneath exactly as it was."""
 
+    BINDINGS = visitor_bindings()
     AUTO_FOCUS = None
 
 
-class ScrollingTextMixin:
+class ScrollingText:
     """Up/Down scroll a screen's text pane a few lines and read out what came into view.
 
     Shared by the screens that are one page of text (About, Help); at either
@@ -138,19 +204,19 @@ class ScrollingTextMixin:
 
     SCROLL_LINES = 3
     app: "KioskApp"
+    pane: "ReadingPane"
 
-    def do_up(self, key: str) -> None:
+    def action_up(self) -> None:
         self._scroll(-1)
 
-    def do_down(self, key: str) -> None:
+    def action_down(self) -> None:
         self._scroll(1)
 
     def _scroll(self, direction: int) -> None:
-        pane = self.pane  # type: ignore[attr-defined]
+        pane = self.pane
         if pane.at_top() if direction < 0 else pane.at_bottom():
             end = _("Top of the text.") if direction < 0 else _("End of the text.")
             self.app.announce(end, kind="state")
         else:
             pane.scroll_relative(y=direction * self.SCROLL_LINES, animate=False)
             self.app.announce(pane.visible_text(), kind="content")
-

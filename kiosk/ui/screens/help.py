@@ -2,7 +2,9 @@
 
 Modal, so leaving it puts the visitor back exactly where they were: same
 screen, same focused item, same scroll position.  Key names come from the
-live keymap, shown as printed on the keys ("Enter", "F1", "?").
+live keymap, shown as printed on the keys ("Enter", "F1", "?").  Help
+pressed again closes it; pressed twice quickly (EZ Access) it closes
+without a word.
 """
 
 from __future__ import annotations
@@ -13,25 +15,32 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from kiosk.keys import ACTIONS
-from kiosk.languages import _
+from kiosk.languages import _, active_language
 from kiosk.ui.keynames import digit_range_label, keys_label
-from kiosk.ui.screens.base import KioskModal, ScrollingTextMixin
+from kiosk.ui.screens.base import KioskModal, ScrollingText
 from kiosk.ui.widgets.reading import ReadingPane
+from kiosk.ui.widgets.status import status_parts
+
+#: Help pressed twice within this time (seconds) closes help and stays silent.
+HELP_TWICE_WINDOW = 1.5
 
 
-class HelpScreen(ScrollingTextMixin, KioskModal):
+class HelpScreen(ScrollingText, KioskModal[None]):
     """Layered help, EZ Access style; Help, Back or Action close it."""
 
     CSS_PATH = "help.tcss"
 
-    def __init__(self, location: str) -> None:
+    def __init__(self, location: str, opened_at: float) -> None:
+        """``location``: the screen beneath, described; ``opened_at``: the app's
+        clock (seconds) when Help was pressed."""
         super().__init__()
         self.location = location
+        self.opened_at = opened_at
 
     def compose(self):
         with Vertical(id="help-dialog"):
             yield Static("", id="help-title", markup=False)
-            yield ReadingPane(id="help-pane")
+            yield ReadingPane(text_width=90, id="help-pane")
 
     @property
     def pane(self) -> ReadingPane:
@@ -66,7 +75,7 @@ class HelpScreen(ScrollingTextMixin, KioskModal):
         where = _("Where you are: {location}").format(location=self.location)
         close = _("To close help, press {help} or {back}.").format(
             help=keys_label(keymap.get("help", ())), back=keys_label(keymap.get("back", ())))
-        self.pane.body.show(
+        self.pane.show(
             [Text(where), Text(""), Text(_("The keys:"), style="bold"), table, Text(""), Text(close)],
             "\n".join([where, *plain, close]),
         )
@@ -76,18 +85,16 @@ class HelpScreen(ScrollingTextMixin, KioskModal):
 
     def spoken_lines(self) -> list[str]:
         """Help in speech: where you are, the status line, every key, how to close."""
-        from kiosk.ui.widgets.status import status_parts
-
-        keymap = self.app.config.keymap
+        app = self.app
+        keymap = app.config.keymap
         close = _("To close help, press {help} or {back}.").format(
             help=keys_label(keymap.get("help", ())), back=keys_label(keymap.get("back", ())))
-        status = [part if part.endswith(".") else part + "." for part in status_parts(self.app)]
+        parts = status_parts(app.visit, app.speech_notice, keymap)
+        status = [part if part.endswith(".") else part + "." for part in parts]
         return ([self.describe_location(), " ".join(status)]
                 + [f"{keys}: {what}." for keys, what in self.key_rows()] + [close])
 
     def speakable_texts(self) -> list[tuple[str, str]]:
-        from kiosk.languages import active_language
-
         lang = active_language()
         return [(line, lang) for line in self.spoken_lines()]
 
@@ -96,10 +103,15 @@ class HelpScreen(ScrollingTextMixin, KioskModal):
         for n, line in enumerate(self.spoken_lines()):
             self.app.announce(line, kind="screen" if n == 0 else "content")
 
-    def _close(self, key: str = "") -> None:
-        self.dismiss()
+    def action_back(self) -> None:
+        self.dismiss(None)
 
-    do_back = do_action = _close
+    def action_action(self) -> None:
+        self.dismiss(None)
 
-    def do_help(self, key: str) -> None:
-        self.app.open_help()  # closes help (silently when pressed twice quickly)
+    def action_help(self) -> None:
+        """Close help; pressed twice quickly, the screen beneath stays silent
+        (the key has already stopped the speech)."""
+        if self.app.clock() - self.opened_at < HELP_TWICE_WINDOW:
+            self.app.keep_quiet_on_resume()
+        self.dismiss(None)

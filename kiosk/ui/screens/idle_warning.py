@@ -1,14 +1,16 @@
 """Still there? The warning before a visit is reset for the next visitor.
 
-Any key keeps the session (the app swallows that key so it does nothing
-else).  The countdown is shown in words and numbers and announced, so the
-warning reaches a visitor through more than one sense (EAA Annex I).
+A ``ModalScreen[bool]``: it dismisses with ``True`` when the countdown runs
+out (the app then resets the visit) and with ``False`` when the visitor
+pressed a key (the app's key hook does that, and swallows the key so it
+does nothing else).  The countdown is shown in words and numbers and
+announced, so the warning reaches a visitor through more than one sense
+(EAA Annex I).  Time comes from the app's clock, so tests drive it.
 """
 
 from __future__ import annotations
 
 import math
-import time
 
 from rich.text import Text
 from textual.containers import Vertical
@@ -17,18 +19,22 @@ from textual.widgets import Static
 from kiosk.languages import _, ngettext
 from kiosk.ui.screens.base import KioskModal
 
+#: The countdown is spoken again when this many seconds are left.
+SPOKEN_MARKS = (10, 5)
 
-class IdleWarningScreen(KioskModal):
-    """Counts down ``seconds``; at zero the app resets the visit."""
+
+class IdleWarningScreen(KioskModal[bool]):
+    """Counts down ``seconds`` from ``started`` (the app's clock, in seconds)."""
 
     CSS_PATH = "idle_warning.tcss"
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, started: float) -> None:
         super().__init__()
         self.seconds = seconds
-        self.deadline = time.monotonic() + seconds
-        self._done = False
+        self.deadline = started + seconds
         self._spoken_at: set[int] = set()
+        #: True once dismissed (by the countdown or a key), so it closes only once.
+        self.finished = False
 
     def compose(self):
         with Vertical(id="idle-dialog"):
@@ -38,29 +44,24 @@ class IdleWarningScreen(KioskModal):
 
     def on_mount(self) -> None:
         self.refresh_texts()
-        self.set_interval(min(1.0, max(0.05, self.seconds / 5)), self._tick)
+        self.set_interval(min(1.0, max(0.05, self.seconds / 5)), self.tick)
 
     def remaining(self) -> int:
-        return max(0, math.ceil(self.deadline - time.monotonic()))
-
-    def refresh_texts(self) -> None:
-        self.query_one("#idle-title", Static).update(Text(_("Still there?"), style="bold"))
-        self.query_one("#idle-text", Static).update(Text(_("Press any key to continue.")))
-        self._paint_countdown()
-
-    def _paint_countdown(self) -> None:
-        n = self.remaining()
-        text = _("Starting again for the next visitor in {time}.").format(
-            time=ngettext("{seconds} second", "{seconds} seconds", n).format(seconds=n))
-        self.query_one("#idle-countdown", Static).update(Text(text))
-
-    def describe_location(self) -> str:
-        return " ".join([_("Still there?"), _("Press any key to continue.")])
+        """Whole seconds left (rounded up, as a countdown is read)."""
+        return max(0, math.ceil(self.deadline - self.app.clock()))
 
     def countdown_text(self) -> str:
         n = self.remaining()
         return _("Starting again for the next visitor in {time}.").format(
             time=ngettext("{seconds} second", "{seconds} seconds", n).format(seconds=n))
+
+    def refresh_texts(self) -> None:
+        self.query_one("#idle-title", Static).update(Text(_("Still there?"), style="bold"))
+        self.query_one("#idle-text", Static).update(Text(_("Press any key to continue.")))
+        self.query_one("#idle-countdown", Static).update(Text(self.countdown_text()))
+
+    def describe_location(self) -> str:
+        return " ".join([_("Still there?"), _("Press any key to continue.")])
 
     def announce_screen(self) -> None:
         """The warning, then the time left (spoken again at 10 and 5 seconds)."""
@@ -70,22 +71,27 @@ class IdleWarningScreen(KioskModal):
 
     def _speak_countdown(self) -> None:
         n = self.remaining()
-        for mark in (10, 5):
+        for mark in SPOKEN_MARKS:
             if n <= mark and mark not in self._spoken_at and self.seconds > mark:
-                self._spoken_at.update(m for m in (10, 5) if m >= n)
+                self._spoken_at.update(m for m in SPOKEN_MARKS if m >= n)
                 self.app.announce(self.countdown_text(), kind="warning")
                 return
 
-    def _tick(self) -> None:
-        if self._done:
-            return
-        if time.monotonic() >= self.deadline:
-            self._done = True
-            self.app.reset_visit()
-        else:
-            self._paint_countdown()
-            self._speak_countdown()
+    def finish(self, *, time_up: bool) -> None:
+        """Close the warning once: ``time_up`` True resets the visit, False keeps it."""
+        if not self.finished:
+            self.finished = True
+            self.dismiss(time_up)
 
-    def handle_action(self, name: str, key: str) -> None:
-        # Normally unreachable: the app dismisses this screen on any key first.
-        self.app.keep_visit()
+    def tick(self) -> None:
+        """Repaint and speak the countdown; at zero, dismiss with ``True`` (reset).
+
+        Called by a timer, and by tests after they move the app's clock.
+        """
+        if self.finished:
+            return
+        if self.remaining() <= 0:
+            self.finish(time_up=True)
+            return
+        self.query_one("#idle-countdown", Static).update(Text(self.countdown_text()))
+        self._speak_countdown()

@@ -1,7 +1,11 @@
 """Choose the language: every offered language, each named in itself.
 
-Modal, so Back returns to the same place; choosing repaints every screen on
-the stack at once (``KioskApp.set_visit_language``).
+A ``ModalScreen[str | None]``: it dismisses with the chosen language code
+(``None`` for Back), and the app's callback switches the language, which
+repaints every screen on the stack (``KioskApp.choose_language``).  Being
+modal, it leaves the visitor's place beneath exactly as it was.  The app
+keeps one (installed), so each time it opens it starts again on the
+language in use.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from textual.widgets import Static
 
 from kiosk.languages import _, active_language, interface_translated, language_info
 from kiosk.ui.screens.base import KioskModal
-from kiosk.ui.widgets.menu import MenuEntry, MenuList
+from kiosk.ui.widgets.menu import Menu, MenuEntry
 from kiosk.ui.widgets.status import language_name_marked
 
 
@@ -26,32 +30,44 @@ def language_label(code: str) -> str:
     return name
 
 
-class LanguageScreen(KioskModal):
+class LanguageScreen(KioskModal[str | None]):
     """Up/Down through the languages, Action chooses, Back keeps the old one."""
 
     CSS_PATH = "language.tcss"
 
+    def __init__(self, codes: list[str]) -> None:
+        super().__init__()
+        self.codes = codes
+        self._shown_in = active_language()  # the language the labels are in
+
     def compose(self):
-        codes = list(self.app.languages)
         current = active_language()
-        index = codes.index(current) if current in codes else 0
+        index = self.codes.index(current) if current in self.codes else 0
         with Vertical(id="language-dialog"):
-            yield Static("", id="language-title", markup=False)
-            yield MenuList(
-                [MenuEntry(code, lambda code=code: language_label(code)) for code in codes],
-                index=index, id="language-menu",
-            )
+            yield Static(Text(_("Choose your language"), style="bold"), id="language-title",
+                         markup=False)
+            yield Menu([MenuEntry(code, lambda code=code: language_label(code))
+                        for code in self.codes], index=index, id="language-menu")
 
     @property
-    def menu(self) -> MenuList:
-        return self.query_one("#language-menu", MenuList)
+    def menu(self) -> Menu:
+        return self.query_one("#language-menu", Menu)
 
     def on_mount(self) -> None:
-        self.refresh_texts()
         self.menu.focus()
-        self.menu.select(self.menu.index)
+
+    def on_screen_resume(self) -> None:
+        """Opened (again): labels in the language in use, highlight on it.  (Textual
+        then runs VisitorActions.on_screen_resume, which says where we are.)"""
+        current = active_language()
+        if self.language_stale or self._shown_in != current:
+            self.language_stale = False
+            self.refresh_texts()
+        self.menu.select(self.codes.index(current) if current in self.codes else 0)
+        self.menu.focus()
 
     def refresh_texts(self) -> None:
+        self._shown_in = active_language()
         self.query_one("#language-title", Static).update(
             Text(_("Choose your language"), style="bold"))
         self.menu.repaint()
@@ -63,24 +79,26 @@ class LanguageScreen(KioskModal):
         code = self.menu.current.key
         self.app.announce(language_info(code).native_name, language=code)
 
-    def do_up(self, key: str) -> None:
+    def action_up(self) -> None:
         if self.menu.move(-1):
             self._announce()
         else:
             self.app.announce(_("Top of the list."), kind="state")
 
-    def do_down(self, key: str) -> None:
+    def action_down(self) -> None:
         if self.menu.move(1):
             self._announce()
         else:
             self.app.announce(_("End of the list."), kind="state")
 
-    def do_action(self, key: str) -> None:
-        code = self.menu.current.key
-        self.dismiss()
-        self.app.set_visit_language(code)
+    def action_action(self) -> None:
+        # The app's callback switches and then says where the visitor is, in the
+        # new language; the screen beneath must not speak first in the old one.
+        self.app.keep_quiet_on_resume()
+        self.dismiss(self.menu.current.key)
 
-    def do_back(self, key: str) -> None:
-        self.dismiss()
+    def action_back(self) -> None:
+        self.dismiss(None)
 
-    do_language = do_back
+    def action_language(self) -> None:
+        self.action_back()

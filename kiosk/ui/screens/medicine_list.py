@@ -8,7 +8,7 @@ from textual.widgets import Static
 
 from kiosk.languages import _, ngettext
 from kiosk.ui.screens.base import KioskScreen
-from kiosk.ui.widgets.menu import MenuEntry, MenuList
+from kiosk.ui.widgets.menu import Menu, MenuEntry
 from kiosk.ui.widgets.status import StatusLine
 
 
@@ -20,23 +20,26 @@ class MedicineListScreen(KioskScreen):
     def compose(self):
         with Vertical(id="medicines-body"):
             yield Static("", id="medicines-title", markup=False)
-            yield MenuList(
+            yield Menu(
                 [MenuEntry(doc.slug, lambda doc=doc: doc.title) for doc in self.app.medicines],
                 id="medicines-menu",
             )
         yield StatusLine()
 
     @property
-    def menu(self) -> MenuList:
-        return self.query_one("#medicines-menu", MenuList)
+    def menu(self) -> Menu:
+        return self.query_one("#medicines-menu", Menu)
 
     def on_mount(self) -> None:
-        self.refresh_texts()
+        self._paint_title()
         self.menu.focus()
 
-    def refresh_texts(self) -> None:
+    def _paint_title(self) -> None:
         self.query_one("#medicines-title", Static).update(
             Text(_("Choose a medicine"), style="bold"))
+
+    def refresh_texts(self) -> None:
+        self._paint_title()
         self.menu.repaint()
 
     def describe_location(self) -> str:
@@ -47,20 +50,20 @@ class MedicineListScreen(KioskScreen):
             _("Now on: {item}.").format(item=self.menu.label_of()),
         ])
 
-    def do_up(self, key: str) -> None:
+    def action_up(self) -> None:
         if self.menu.move(-1):
             self.app.announce(self.menu.label_of())
         else:
             self.app.announce(_("Top of the list."), kind="state")
 
-    def do_down(self, key: str) -> None:
+    def action_down(self) -> None:
         if self.menu.move(1):
             self.app.announce(self.menu.label_of())
         else:
             self.app.announce(_("End of the list."), kind="state")
 
-    def do_action(self, key: str) -> None:
-        self.app.open_medicine(self.menu.current.key)
+    def action_action(self) -> None:
+        self.app.action_open_medicine(self.menu.current.key)
 
-    def do_back(self, key: str) -> None:
+    def action_back(self) -> None:
         self.app.pop_screen()

@@ -46,7 +46,12 @@ class MessageScreen(KioskScreen):
         return " ".join([_("Sorry, this information cannot be shown right now."),
                          _("Please ask a member of staff for help.")])
 
-    def do_back(self, key: str) -> None:
+    def action_back(self) -> None:
+        """Nowhere to go: say again what is wrong (every key is answered)."""
         self.announce_screen()
 
-    do_action = do_home = do_back
+    def action_action(self) -> None:
+        self.announce_screen()
+
+    def action_home(self) -> None:
+        self.announce_screen()

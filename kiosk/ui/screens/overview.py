@@ -8,7 +8,6 @@ visitor with only Up, Down and Action is never trapped (EN 301 549 5.1.6.2).
 
 from __future__ import annotations
 
-from rich.console import RenderableType
 from rich.text import Text
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
@@ -18,11 +17,13 @@ from kiosk.languages import _, ngettext
 from kiosk.languages.document_catalog import LocalizedDocument, LocalizedSection, LocalizedText
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.screens.base import KioskScreen
-from kiosk.ui.widgets.menu import MenuEntry, MenuList
-from kiosk.ui.widgets.reading import (
-    ReadingPane, bullet_list, fallback_label, marker_line, safe,
-)
 from kiosk.languages.formatting import section_position
+from kiosk.ui.messages import ReadingFinished, SentenceStarted
+from kiosk.ui.widgets.menu import Menu, MenuEntry
+from kiosk.ui.widgets.reading import (
+    Part, ReadingPane, bullet_item, bullet_marker, fallback_label, marker_line, safe,
+    translation_note,
+)
 from kiosk.ui.widgets.status import StatusLine
 
 SCROLL_LINES = 3
@@ -32,11 +33,6 @@ def sentence(text: str) -> str:
     """End ``text`` with a full stop unless it already ends with punctuation."""
     text = text.rstrip()
     return text if text[-1:] in ".?!:;…。？！" else text + "."
-
-
-def translation_note() -> str:
-    return _("The official text is the EMA's English overview. "
-             "This translation was made for this kiosk.")
 
 
 class OverviewScreen(KioskScreen):
@@ -50,9 +46,6 @@ class OverviewScreen(KioskScreen):
         self.section_index = section_index
         #: The sentence being read aloud: (text key, start, end) in that text.
         self.highlight: tuple[str, int, int] | None = None
-        #: Where each text of the shown section starts on the pane (line), for
-        #: scrolling the highlight into view and for reading while scrolling.
-        self._text_lines: list[tuple[int, str, str, str]] = []  # (y, key, text, language)
 
     # --- building ------------------------------------------------------
     @property
@@ -69,7 +62,7 @@ class OverviewScreen(KioskScreen):
         with Horizontal(id="overview-body"):
             with Vertical(id="toc-column"):
                 yield Static("", id="toc-label", markup=False)
-                yield MenuList(self._entries(), index=self.section_index, id="toc")
+                yield Menu(self._entries(), index=self.section_index, id="toc")
             yield ReadingPane(id="reading")
         yield Static("", id="overview-hint", markup=False)
         yield StatusLine()
@@ -90,18 +83,24 @@ class OverviewScreen(KioskScreen):
         return label
 
     @property
-    def toc(self) -> MenuList:
-        return self.query_one("#toc", MenuList)
+    def toc(self) -> Menu:
+        return self.query_one("#toc", Menu)
 
     @property
     def pane(self) -> ReadingPane:
         return self.query_one("#reading", ReadingPane)
 
     def on_mount(self) -> None:
-        self.refresh_texts()
+        self._paint_texts()  # the contents painted their labels when built
+        self._paint_section()
         self.toc.focus()
 
     def refresh_texts(self) -> None:
+        self._paint_texts()
+        self.toc.repaint()
+        self._paint_section()
+
+    def _paint_texts(self) -> None:
         doc = self.doc
         title = Text(clean_text(doc.document.title), style="bold")
         if doc.subtitle.text:
@@ -121,11 +120,10 @@ class OverviewScreen(KioskScreen):
             next=keys_label(keymap.get("next_section", ())[:1]),
         )
         self.query_one("#overview-hint", Static).update(Text(hint))
-        self.toc.repaint()
-        self._paint_section()
 
-    def _text_of(self, text: LocalizedText, style: str = "") -> Text:
-        """A document text, with the sentence being read in reverse bold (not colour alone)."""
+    def text_as_shown(self, text: LocalizedText, style: str = "") -> Text:
+        """A document text as the pane shows it: literal, with the sentence being
+        read in reverse bold (not colour alone)."""
         shown = safe(text.text)
         if style:
             shown.stylize(style)
@@ -137,86 +135,60 @@ class OverviewScreen(KioskScreen):
 
     def _paint_section(self) -> None:
         section = self.doc.sections[self.section_index]
-        parts: list[RenderableType] = []
+        parts: list[Part] = []
         plain: list[str] = []
-        # (index in parts, key, text, language, bullet item number or -1)
-        placed: list[tuple[int, LocalizedText, int]] = []
         if section.heading.is_fallback:
-            parts.append(marker_line())
-        placed.append((len(parts), section.heading, -1))
-        parts.append(self._text_of(section.heading, "bold underline"))
+            parts.append((marker_line(), None))
+        parts.append((self.text_as_shown(section.heading, "bold underline"), section.heading.key))
         position = section_position(section.number, self.total)
-        parts.append(Text(position, style="italic"))
+        parts.append((Text(position, style="italic"), None))
         plain += [section.heading.text, position]
         for block in section.blocks:
-            parts.append(Text(""))
-            if block.is_list:
-                for n, t in enumerate(block.texts):
-                    placed.append((len(parts), t, n))
-                parts.append(bullet_list([(self._text_of(t), t.is_fallback) for t in block.texts]))
-                plain += [("[" + fallback_label() + "] " if t.is_fallback else "") + "• " + t.text
-                          for t in block.texts]
-            else:
-                text = block.texts[0]
+            parts.append((Text(""), None))
+            for text in block.texts:
                 if text.is_fallback:
-                    parts.append(marker_line())
-                    plain.append("[" + fallback_label() + "]")
-                placed.append((len(parts), text, -1))
-                parts.append(self._text_of(text))
-                plain.append(text.text)
-        self.pane.body.show(parts, "\n".join(plain))
+                    parts.append((bullet_marker() if block.is_list else marker_line(), None))
+                    if not block.is_list:
+                        plain.append("[" + fallback_label() + "]")
+                if block.is_list:
+                    parts.append((bullet_item(self.text_as_shown(text)), text.key))
+                    plain.append(("[" + fallback_label() + "] " if text.is_fallback else "")
+                                 + "• " + text.text)
+                else:
+                    parts.append((self.text_as_shown(text), text.key))
+                    plain.append(text.text)
+        # The same page (language, section, sentence read) is laid out once.
+        page = (self.slug, self.app.visit.language, self.section_index, self.highlight)
+        self.pane.show(parts, "\n".join(plain), cache_key=page)
         self.pane.border_title = self._pane_title()
-        self._parts, self._placed = parts, placed
-        self._text_lines = []
 
-    def _layout_lines(self) -> list[tuple[int, str, str, str]]:
-        """(first line on the pane, key, text, language) of each text, at the pane's width."""
-        if self._text_lines:
-            return self._text_lines
-        width = self.pane.body.content_region.width or self.pane.content_region.width
-        if width <= 0:
-            return []
-        console = self.app.console
-        options = console.options.update_width(width)
-        heights = [len(console.render_lines(p, options, pad=False)) for p in self._parts]
-        out = []
-        for index, text, item in self._placed:
-            y = sum(heights[:index])
-            if item > 0:  # a bullet item: count the wrapped lines of the items above
-                section = self.doc.sections[self.section_index]
-                block = next(b for b in section.blocks if text in b.texts)
-                for above in block.texts[:item]:
-                    y += len(safe(above.text).wrap(console, max(1, width - 2)))
-                    y += 1 if above.is_fallback else 0
-                y += 1 if text.is_fallback else 0
-            out.append((y, text.key, text.text, text.language))
-        self._text_lines = out
-        return out
+    def _texts_by_key(self) -> dict[str, LocalizedText]:
+        return {text.key: text for text in self.doc.sections[self.section_index].texts()}
 
     def _scroll_to_highlight(self) -> None:
         if self.highlight is None:
             return
         key, start, _end = self.highlight
-        for y, k, text, _lang in self._layout_lines():
-            if k != key:
-                continue
-            width = max(1, self.pane.body.content_region.width - (2 if ".i" in key else 0))
-            lines = safe(text[:start] + "x").wrap(self.app.console, width)
-            target = y + max(0, len(lines) - 1)
-            height = self.pane.scrollable_content_region.height
-            if not (self.pane.scroll_y <= target < self.pane.scroll_y + height - 1):
-                self.pane.scroll_to(y=max(0, target - 1), animate=False)
+        y = self.pane.start_of(key)
+        text = self._texts_by_key().get(key)
+        if y is None or text is None:
             return
+        width = max(1, self.pane.line_width - (2 if ".i" in key else 0))
+        lines = safe(text.text[:start] + "x").wrap(self.app.console, width)
+        target = y + max(0, len(lines) - 1)
+        height = self.pane.scrollable_content_region.height
+        if not (self.pane.scroll_y <= target < self.pane.scroll_y + height - 1):
+            self.pane.scroll_to(y=max(0, target - 1), animate=False)
 
     def text_at_top(self) -> tuple[str, str] | None:
         """The first text starting in the pane's view (and its language), for speech."""
-        lines = self._layout_lines()
+        texts = self._texts_by_key()
+        starts = [(y, texts[name]) for y, name in self.pane.part_starts() if name in texts]
         top = self.pane.scroll_y
-        starting = [(text, lang) for y, _k, text, lang in lines if y >= top]
-        if starting:
-            return starting[0]
-        above = [(text, lang) for y, _k, text, lang in lines if y < top]
-        return above[-1] if above else None
+        starting = [text for y, text in starts if y >= top]
+        above = [text for y, text in starts if y < top]
+        found = starting[0] if starting else (above[-1] if above else None)
+        return None if found is None else (found.text, found.language)
 
     def _pane_title(self) -> str:
         marker = "▶ " if self.pane.has_focus else ""
@@ -247,6 +219,12 @@ class OverviewScreen(KioskScreen):
                 for t in section.texts()]
 
     # --- the sentence being read ----------------------------------------
+    def on_sentence_started(self, message: SentenceStarted) -> None:
+        self.highlight_sentence(message.key, message.start, message.end)
+
+    def on_reading_finished(self, message: ReadingFinished) -> None:
+        self.clear_highlight()
+
     def highlight_sentence(self, key: str, start: int, end: int) -> None:
         """Show the sentence being spoken: its section, in reverse bold, in view."""
         index = next((i for i, s in enumerate(self.doc.sections)
@@ -272,8 +250,7 @@ class OverviewScreen(KioskScreen):
         (``quiet``: not announced, because a reading has moved on into it)."""
         index = max(0, min(index, self.total - 1))
         self.section_index = index
-        self.app.visit.section_index = index
-        self.app.visit.medicine_slug = self.slug
+        self.app.remember_place(self.slug, index)
         self._paint_section()
         self.pane.scroll_home(animate=False)
         if self.toc.index != index:
@@ -303,7 +280,7 @@ class OverviewScreen(KioskScreen):
         else:
             self.app.announce(self.toc.label_of())
 
-    def do_up(self, key: str) -> None:
+    def action_up(self) -> None:
         if self.pane.has_focus:
             if self.pane.at_top():
                 self.toc.focus()
@@ -316,7 +293,7 @@ class OverviewScreen(KioskScreen):
         else:
             self.app.announce(_("Top of the list."), kind="state")
 
-    def do_down(self, key: str) -> None:
+    def action_down(self) -> None:
         if self.pane.has_focus:
             if self.pane.at_bottom():
                 self.toc.focus()
@@ -337,17 +314,17 @@ class OverviewScreen(KioskScreen):
         if found is not None:
             self.app.announce(found[0], kind="content", language=found[1])
 
-    def do_action(self, key: str) -> None:
-        if self.pane.has_focus:
-            self.app.speech_action("listen", read_on=False)  # this section, from its heading
+    def action_action(self) -> None:
+        if self.pane.has_focus:  # read this section, from its heading
+            self.app.read_aloud(self.reading_items(read_on=False), turn_speech_on=False)
             return
         entry = self.toc.current
         if entry.key == "about":
-            self.app.open_about(self.slug)
+            self.app.action_open_about(self.slug)
         else:
             self.show_section(int(entry.key[8:]), focus_text=True)
 
-    def do_back(self, key: str) -> None:
+    def action_back(self) -> None:
         if self.pane.has_focus:
             self.toc.select(self.section_index)
             self.toc.focus()
@@ -355,25 +332,24 @@ class OverviewScreen(KioskScreen):
         else:
             self.app.pop_screen()
 
-    def do_previous_section(self, key: str) -> None:
+    def action_previous_section(self) -> None:
         if self.section_index == 0:
             self.app.announce(_("This is the first section."), kind="state")
         else:
             self.show_section(self.section_index - 1, focus_text=self.pane.has_focus)
 
-    def do_next_section(self, key: str) -> None:
+    def action_next_section(self) -> None:
         if self.section_index >= self.total - 1:
             self.app.announce(_("This is the last section."), kind="state")
         else:
             self.show_section(self.section_index + 1, focus_text=self.pane.has_focus)
 
-    def do_section_number(self, key: str) -> None:
-        number = int(key) if key.isdigit() else 0
+    def action_section_number(self, number: int) -> None:
         if 1 <= number <= self.total:
             self.show_section(number - 1, focus_text=self.pane.has_focus)
         else:
             self.app.announce(ngettext("There is {total} section.", "There are {total} sections.",
                                        self.total).format(total=self.total), kind="error")
 
-    def do_about(self, key: str) -> None:
-        self.app.open_about(self.slug)
+    def action_about(self) -> None:
+        self.app.action_open_about(self.slug)

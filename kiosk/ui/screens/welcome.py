@@ -18,7 +18,7 @@ from kiosk.languages.formatting import format_list
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.screens.language import language_label
-from kiosk.ui.widgets.menu import MenuEntry, MenuList
+from kiosk.ui.widgets.menu import Menu, MenuEntry
 from kiosk.ui.widgets.status import StatusLine
 
 
@@ -40,7 +40,7 @@ class WelcomeScreen(KioskScreen):
             yield Static("", id="welcome-intro", markup=False)
             yield Static("", id="welcome-keys", markup=False)
             yield Static("", id="welcome-menu-label", markup=False)
-            yield MenuList(self._entries(), id="welcome-menu")
+            yield Menu(self._entries(), id="welcome-menu")
         yield StatusLine()
 
     def _entries(self) -> list[MenuEntry]:
@@ -52,20 +52,23 @@ class WelcomeScreen(KioskScreen):
         return entries
 
     @property
-    def menu(self) -> MenuList:
-        return self.query_one("#welcome-menu", MenuList)
+    def menu(self) -> Menu:
+        return self.query_one("#welcome-menu", Menu)
 
     def on_mount(self) -> None:
-        self.refresh_texts()
+        self._paint_texts()  # the menu painted its labels when it was built
         self.menu.focus()
 
     def reset_view(self) -> None:
         """Back to the top of the menu, as a new visitor should find it."""
         self.menu.select(0)
         self.menu.focus()
-        self.menu.scroll_home(animate=False)
 
     def refresh_texts(self) -> None:
+        self._paint_texts()
+        self.menu.repaint()
+
+    def _paint_texts(self) -> None:
         names = [doc.title for doc in self.app.medicines]
         self.query_one("#welcome-title", Static).update(Text(_("Medicine information"), style="bold"))
         intro = _(
@@ -77,7 +80,6 @@ class WelcomeScreen(KioskScreen):
         self.query_one("#welcome-keys", Static).update(Text(keys))
         self.query_one("#welcome-menu-label", Static).update(
             Text(_("Choose your language, then Start:"), style="bold"))
-        self.menu.repaint()
 
     def key_lines(self) -> list[str]:
         keymap = self.app.config.keymap
@@ -113,30 +115,30 @@ class WelcomeScreen(KioskScreen):
         for line in self.key_lines():
             self.app.announce(line, kind="content")
 
-    def do_up(self, key: str) -> None:
+    def action_up(self) -> None:
         if self.menu.move(-1):
             self._announce_item()
         else:
             self.app.announce(_("Top of the list."), kind="state")
 
-    def do_down(self, key: str) -> None:
+    def action_down(self) -> None:
         if self.menu.move(1):
             self._announce_item()
         else:
             self.app.announce(_("End of the list."), kind="state")
 
-    def do_action(self, key: str) -> None:
+    def action_action(self) -> None:
         entry = self.menu.current
         if entry.key.startswith("lang:"):
-            self.app.set_visit_language(entry.key[5:])
+            self.app.choose_language(entry.key[5:])
             self.menu.select_key("start")
             self.app.announce(_("Now on: {item}.").format(item=self.menu.label_of()), kind="focus")
         elif entry.key == "start":
-            self.app.start_visit()
+            self.app.action_start_visit()
 
-    def do_back(self, key: str) -> None:
+    def action_back(self) -> None:
         self.app.announce(_("You are at the start."), kind="state")
 
-    def do_home(self, key: str) -> None:
+    def action_home(self) -> None:
         self.reset_view()
         self.announce_screen()

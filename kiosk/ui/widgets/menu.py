@@ -1,30 +1,44 @@
-"""A vertical list of choices driven only by the kiosk's actions.
+"""The kiosk's menus: Textual's ``OptionList``, moved only by the kiosk's actions.
 
-Why not Textual's ``OptionList``: it brings its own key and mouse bindings,
-and the kiosk routes every key through the deployer's keymap instead.  This
-list only moves when a screen calls :meth:`MenuList.move`, marks the
-highlighted item with a shape ("▶" focused, "▷" not focused) as well as
-reverse video, and wraps long labels instead of cutting them.
+What the kiosk adds to the stock widget:
+
+* no bindings of its own (``inherit_bindings=False``): the visitor's keys are
+  the deployer's keymap, bound on the screens, which call :meth:`Menu.move`;
+  moving stops at either end (the screen says "Top of the list.") instead
+  of wrapping round silently;
+* the highlighted item is marked with a shape as well as reverse video
+  ("▶" while the menu has the focus, "▷" and bold when it does not), so it
+  never depends on colour alone (EN 301 549 5.6 spirit, WCAG 1.4.1);
+* a long label wraps with a hanging indent, under its first word
+  (:class:`MarkedLabel` draws both);
+* labels come from ``MenuEntry.label`` in the active language, so a
+  language switch is :meth:`Menu.repaint`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
-from rich.table import Table
-from rich.text import Text
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from kiosk.document.sanitize import clean_text
+from kiosk.ui.widgets.keyboard_only import KeyboardOnly
 
 FOCUSED_MARK = "▶ "
 CURRENT_MARK = "▷ "
 BLANK_MARK = "  "
+#: Blank cells left and right of every item.
+PADDING = 1
 
 
-@dataclass
+@dataclass(frozen=True)
 class MenuEntry:
     """One choice: a stable key for the code, a label computed at paint time."""
 
@@ -32,61 +46,95 @@ class MenuEntry:
     label: Callable[[], str]
 
 
-class MenuItem(Static):
-    """One line (or several, wrapped) of a :class:`MenuList`."""
+class MarkedLabel(Visual):
+    """A menu item as Textual draws it: a cell of padding, the two-cell mark, then
+    the label wrapped under itself (a Textual ``Visual``: no Rich rendering).
 
-    DEFAULT_CSS = """
-    MenuItem { width: 1fr; height: auto; padding: 0 1; }
+    OptionList draws the highlighted item with its "highlighted" style, which
+    the menu's CSS makes bold: from that this visual draws the mark ("▶" while
+    the menu has the focus, "▷" when not) and the emphasis (reverse and bold,
+    or bold).  So the prompts stay the same when the highlight moves, and
+    OptionList's cache of drawn items stays valid (the menu empties it when
+    it gains or loses the focus).  The emphasis covers the label's block (as
+    wide as a one-line label, the whole width once it wraps), not the
+    padding around it.
     """
 
-    def __init__(self, entry: MenuEntry) -> None:
-        super().__init__("", markup=False)
-        self.entry = entry
-        self.plain = ""
-        self.can_focus = False
+    def __init__(self, label: str, menu: "Menu") -> None:
+        self.label = Content(label)
+        self.menu = menu
+        self._wrapped: tuple[int, list[Content]] = (-1, [])
 
-    def paint(self, highlighted: bool, focused: bool) -> None:
-        """Redraw with the right marker; text goes through ``Text`` (never markup)."""
-        mark = (FOCUSED_MARK if focused else CURRENT_MARK) if highlighted else BLANK_MARK
-        label = clean_text(self.entry.label())
-        self.plain = mark + label
-        # A two-column grid so a wrapped label hangs under its first word.
-        grid = Table.grid()
-        grid.add_column(width=2, no_wrap=True)
-        grid.add_column(ratio=1)
-        grid.add_row(Text(mark), Text(label))
-        self.update(grid)
-        self.set_class(highlighted, "-highlighted")
-        self.set_class(highlighted and focused, "-focused")
+    def _wrapped_lines(self, width: int) -> list[Content]:
+        text_width = max(1, width - 2 * PADDING - len(BLANK_MARK))
+        if self._wrapped[0] != text_width:
+            self._wrapped = (text_width, self.label.wrap(text_width) or [Content("")])
+        return self._wrapped[1]
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return 2 * PADDING + len(BLANK_MARK) + self.label.cell_length
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return len(self._wrapped_lines(width))
+
+    def render_strips(self, width: int, height: int | None, style: Style,
+                      options: RenderOptions) -> list[Strip]:
+        lines = self._wrapped_lines(width)
+        if not style.bold:
+            mark, emphasis = BLANK_MARK, ""
+        elif self.menu.has_focus:
+            mark, emphasis = FOCUSED_MARK, "reverse bold"
+        else:
+            mark, emphasis = CURRENT_MARK, "bold"
+        base = Style(background=style.background, foreground=style.foreground)
+        block = (width - 2 * PADDING - len(mark) if len(lines) > 1
+                 else lines[0].cell_length)
+        strips = []
+        for number, line in enumerate(lines[:height]):
+            row = (Content(mark if number == 0 else BLANK_MARK) + line
+                   + " " * max(0, block - line.cell_length))
+            if emphasis:
+                row = row.stylize(emphasis)
+            row = Content(" " * PADDING) + row
+            row = row + " " * max(0, width - row.cell_length)
+            strips.append(Strip(row.render_segments(base), row.cell_length))
+        return strips
 
 
-class MenuList(VerticalScroll, can_focus=True, can_focus_children=False):
-    """A focusable list; the highlight moves with :meth:`move`, never by itself."""
+class Menu(KeyboardOnly, OptionList, inherit_bindings=False):
+    """A vertical list of choices; the highlight moves with :meth:`move`."""
 
+    BINDINGS = []
     DEFAULT_CSS = """
-    MenuList { height: auto; max-height: 100%; scrollbar-size-vertical: 1; }
-    MenuList > MenuItem.-highlighted { text-style: bold; }
-    MenuList > MenuItem.-focused { text-style: reverse bold; }
+    Menu {
+        height: auto; max-height: 100%; scrollbar-size-vertical: 1;
+        border: none; padding: 0; background: transparent; color: $foreground;
+        &:focus { border: none; background-tint: $foreground 0%; }
+        & > .option-list--option { padding: 0; }
+        /* MarkedLabel draws the mark and the emphasis of the (bold) highlighted item. */
+        & > .option-list--option-highlighted,
+        &:focus > .option-list--option-highlighted {
+            color: $foreground; background: transparent; text-style: bold;
+        }
+    }
     """
 
-    def __init__(self, entries: list[MenuEntry], *, index: int = 0, id: str | None = None,
-                 classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self.entries = entries
-        self.index = max(0, min(index, len(entries) - 1))
+    def __init__(self, entries: Iterable[MenuEntry], *, index: int = 0,
+                 id: str | None = None) -> None:
+        self.entries: list[MenuEntry] = list(entries)
+        start = max(0, min(index, len(self.entries) - 1))
+        super().__init__(
+            *(Option(MarkedLabel(clean_text(entry.label()), self), id=entry.key)
+              for entry in self.entries),
+            id=id, markup=False,
+        )
+        self.highlighted = start
 
-    def compose(self):
-        for entry in self.entries:
-            yield MenuItem(entry)
-
-    def on_mount(self) -> None:
-        self.repaint()
-
-    def on_focus(self) -> None:
-        self.repaint()
-
-    def on_blur(self) -> None:
-        self.repaint()
+    # --- what is highlighted ---------------------------------------------
+    @property
+    def index(self) -> int:
+        """The highlighted entry's position (0 when the menu is empty)."""
+        return self.highlighted or 0
 
     @property
     def current(self) -> MenuEntry:
@@ -97,42 +145,43 @@ class MenuList(VerticalScroll, can_focus=True, can_focus_children=False):
         """The (translated) label of an entry, for announcements."""
         return self.entries[self.index if index is None else index].label()
 
+    # --- moving ----------------------------------------------------------
     def move(self, delta: int) -> bool:
         """Move the highlight; ``False`` (and no change) at either end."""
         new = self.index + delta
         if not 0 <= new < len(self.entries):
             return False
-        self.select(new)
+        self.highlighted = new
         return True
 
     def select(self, index: int) -> None:
-        """Highlight ``index`` and scroll it into view."""
-        old = self.index
-        self.index = max(0, min(index, len(self.entries) - 1))
-        items = list(self.query(MenuItem))
-        focused = self.has_focus
-        if items:
-            items[old].paint(False, focused)
-            items[self.index].paint(True, focused)
-            self.scroll_to_widget(items[self.index], animate=False)
+        """Highlight ``index`` (clamped) and scroll it into view."""
+        self.highlighted = max(0, min(index, len(self.entries) - 1))
 
     def select_key(self, key: str) -> None:
         """Highlight the entry whose key is ``key`` (if present)."""
-        for i, entry in enumerate(self.entries):
+        for number, entry in enumerate(self.entries):
             if entry.key == key:
-                self.select(i)
+                self.select(number)
                 return
 
-    def repaint(self) -> None:
-        """Redraw every label (after a language switch) and the marker."""
-        focused = self.has_focus
-        for i, item in enumerate(self.query(MenuItem)):
-            item.paint(i == self.index, focused)
-        # New labels (another language) can change the layout around the list;
-        # keep the highlighted entry in view once the new layout exists.
-        self.call_after_refresh(self._keep_current_in_view)
+    # --- painting ----------------------------------------------------------
+    def _relabel(self, index: int) -> None:
+        entry = self.entries[index]
+        self.replace_option_prompt_at_index(index, MarkedLabel(clean_text(entry.label()), self))
 
-    def _keep_current_in_view(self) -> None:
-        items = list(self.query(MenuItem))
-        if items:
-            self.scroll_to_widget(items[self.index], animate=False)
+    def on_focus(self) -> None:
+        self._relabel(self.index)  # "▷" becomes "▶" (and empties the drawn-item cache)
+
+    def on_blur(self) -> None:
+        self._relabel(self.index)
+
+    def repaint(self) -> None:
+        """Redraw every label (after a language switch), keeping the highlight in view."""
+        for index in range(len(self.entries)):
+            self._relabel(index)
+        # New labels can change every height: measure them now (so the screen's
+        # next layout knows the list's new height), and scroll the highlight
+        # into view again once that layout exists.
+        self.scroll_to_highlight()
+        self.call_after_refresh(self.scroll_to_highlight)

@@ -1,26 +1,50 @@
-"""The reading pane: one section of a medicine overview, paragraphs and bullets.
+"""The reading pane: a page of text (a section, About, Help) that the visitor scrolls.
 
 Everything is built from ``rich.text.Text`` so that text from content files
 and translations is shown literally ("[bold]" stays "[bold]").  Bullet lists
 use a two-column grid so a wrapped item hangs under its first word, and the
-width is capped (in the .tcss) at about 70 columns for comfortable reading.
+text is at most ``text_width`` columns wide (about 70) for comfortable reading.
+
+Why a Line-API widget (Textual's ``ScrollView``, as toolong and frogmouth do
+for long text) rather than a ``Static`` in a scrolling container: the page
+is laid out once, at the pane's width, into lines that are then only
+copied to the screen.  Rich's wrapping runs once per page (not for every
+repaint, and not again to find where each paragraph starts: the pane
+records the first line of every part), and a page shown before is kept
+(``cache_key``), so going back and forth between sections is cheap.
 """
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from collections import OrderedDict
+from typing import Hashable, Sequence
+
+from rich.console import RenderableType
+from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from kiosk.document.sanitize import clean_text
 from kiosk.languages import _
+from kiosk.ui.widgets.keyboard_only import KeyboardOnly
+
+#: Pages kept laid out (a section or two in every language; ~30 lines each).
+PAGES_KEPT = 64
 
 
 def fallback_label() -> str:
     """The words that mark untranslated text (never colour alone)."""
     return _("English – not yet translated")
+
+
+def translation_note() -> str:
+    """Said wherever a translated document is shown (overview, About)."""
+    return _("The official text is the EMA's English overview. "
+             "This translation was made for this kiosk.")
 
 
 def safe(text: str) -> Text:
@@ -29,32 +53,151 @@ def safe(text: str) -> Text:
 
 
 def marker_line() -> Text:
+    """The line above untranslated text: "⚑ English – not yet translated"."""
     return Text("⚑ " + fallback_label(), style="italic underline")
 
 
-class ReadingText(Static):
-    """The text body; ``plain`` keeps the words for tests and the narrator."""
+def _bullet_row(bullet: str, content: Text) -> RenderableType:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=1, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(bullet, content)
+    return grid
 
-    def __init__(self) -> None:
-        super().__init__("", markup=False, id="reading-text")
+
+def bullet_item(text: Text) -> RenderableType:
+    """One list item: a bullet, and the text wrapped with a hanging indent."""
+    return _bullet_row("•", text)
+
+
+def bullet_marker() -> RenderableType:
+    """The fallback marker above an untranslated list item, indented with the items."""
+    return _bullet_row("", marker_line())
+
+
+#: A part of a page: what to show, and the name of the text it shows (or None).
+Part = tuple[RenderableType, "str | None"]
+
+
+class ReadingPane(KeyboardOnly, ScrollView, can_focus=True, inherit_bindings=False):
+    """A focusable page of text, scrolled only by the screens' actions (no
+    bindings of its own: an unmapped key must not scroll it)."""
+
+    BINDINGS = []
+    DEFAULT_CSS = """
+    ReadingPane { overflow-x: hidden; overflow-y: auto; scrollbar-size-vertical: 1; }
+    """
+
+    def __init__(self, *, text_width: int = 72, id: str | None = None) -> None:
+        """``text_width``: the widest the text may be (columns)."""
+        super().__init__(id=id)
+        self.text_width = text_width
+        #: The page's words, one text per line (for tests and speech).
         self.plain = ""
-        self.shown: RenderableType = Group()
+        self._parts: list[Part] = []
+        self._key: Hashable = None
+        self._page_lines: list[Strip] = []
+        self._starts: dict[str, int] = {}
+        self._laid_out_for: tuple[object, ...] | None = None
+        self._blank = Style()
+        self._columns = text_width
+        self._pages: OrderedDict[tuple[object, ...], tuple[list[Strip], dict[str, int]]] = \
+            OrderedDict()
 
-    def show(self, renderables: list[RenderableType], plain: str) -> None:
+    # --- content -------------------------------------------------------------
+    def show(self, parts: Sequence[RenderableType | Part], plain: str, *,
+             cache_key: Hashable = None) -> None:
+        """Show a page: ``parts`` from top to bottom, each a renderable or a
+        (renderable, text name) pair; ``cache_key`` names this exact page (same
+        key, same page) so it is laid out only once."""
+        self._parts = [part if isinstance(part, tuple) else (part, None) for part in parts]
         self.plain = plain
-        self.shown = Group(*renderables)
-        self.update(self.shown)
+        self._key = cache_key
+        self._laid_out_for = None
+        self._lay_out()
 
+    def _lay_out(self) -> None:
+        """Lay the page out into lines at the pane's width (or take them from the cache).
 
-class ReadingPane(VerticalScroll, can_focus=True, can_focus_children=False):
-    """A focusable, key-scrolled container around :class:`ReadingText`."""
+        The width is chosen as Textual will show it: a page longer than the
+        pane gets a scrollbar, which takes a column, so such a page is laid
+        out one column narrower at once (not once wide, and then again).
+        """
+        region = self.content_region
+        if not self.is_mounted or region.width <= 0:
+            return
+        base = self.rich_style
+        signature = (region.width, region.height, base)
+        if self._laid_out_for == signature:
+            return
+        columns = max(1, min(region.width, self.text_width))
+        lines, starts = self._page_at(columns, base)
+        narrower = region.width - self.styles.scrollbar_size_vertical
+        if len(lines) > region.height and narrower < columns:
+            columns = max(1, narrower)
+            lines, starts = self._page_at(columns, base)
+        self._page_lines, self._starts, self._columns = lines, starts, columns
+        self._laid_out_for = signature
+        # Beyond the text only the background shows, as around a Static's text.
+        self._blank = Style(bgcolor=base.bgcolor)
+        self.virtual_size = Size(columns, len(lines))
+        self.refresh()
 
-    def compose(self):
-        yield ReadingText()
+    def _page_at(self, columns: int, base: Style) -> tuple[list[Strip], dict[str, int]]:
+        page = (self._key, columns, base) if self._key is not None else None
+        cached = self._pages.get(page) if page is not None else None
+        if cached is None:
+            cached = self._draw_page(columns, base)
+            if page is not None:
+                self._pages[page] = cached
+                while len(self._pages) > PAGES_KEPT:
+                    self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return cached
+
+    def _draw_page(self, width: int, base: Style) -> tuple[list[Strip], dict[str, int]]:
+        console = self.app.console
+        options = console.options.update_width(width)
+        lines: list[Strip] = []
+        starts: dict[str, int] = {}
+        for renderable, name in self._parts:
+            if name is not None and name not in starts:
+                starts[name] = len(lines)
+            for line in console.render_lines(renderable, options, style=base, pad=False):
+                lines.append(Strip(line))
+        return lines, starts
+
+    def on_resize(self) -> None:
+        self._lay_out()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._lay_out()  # first paint, or another theme (the colours are in the lines)
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        strip = self._page_lines[index] if index < len(self._page_lines) else Strip([Segment("")])
+        return strip.crop_extend(scroll_x, scroll_x + width, self._blank)
+
+    # --- where things are ------------------------------------------------------------
+    def start_of(self, name: str) -> int | None:
+        """The first line of the part named ``name`` (None: not on this page)."""
+        self._lay_out()
+        return self._starts.get(name)
+
+    def part_starts(self) -> list[tuple[int, str]]:
+        """(first line, name) of every named part, top to bottom."""
+        self._lay_out()
+        return sorted((y, name) for name, y in self._starts.items())
 
     @property
-    def body(self) -> ReadingText:
-        return self.query_one(ReadingText)
+    def line_width(self) -> int:
+        """The width the text is laid out at (columns)."""
+        self._lay_out()
+        return self._columns
 
     def at_top(self) -> bool:
         return self.scroll_y <= 0
@@ -64,26 +207,7 @@ class ReadingPane(VerticalScroll, can_focus=True, can_focus_children=False):
 
     def visible_text(self, lines: int = 3) -> str:
         """The words on the first lines of the view (what scrolling brought up), for speech."""
-        width = self.body.content_region.width or self.content_region.width
-        if width <= 0:
-            return ""
-        console = self.app.console
-        rendered = console.render_lines(self.body.shown, console.options.update_width(width),
-                                        pad=False)
+        self._lay_out()
         top = int(self.scroll_y)
-        words = []
-        for line in rendered[top: top + lines]:
-            words.append("".join(segment.text for segment in line).strip())
-        return " ".join(w for w in words if w)
-
-
-def bullet_list(items: list[tuple[Text, bool]]) -> RenderableType:
-    """A list with hanging indents; each item may be preceded by a fallback marker."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(width=1, no_wrap=True)
-    grid.add_column(ratio=1)
-    for text, is_fallback in items:
-        if is_fallback:
-            grid.add_row("", marker_line())
-        grid.add_row("•", text)
-    return grid
+        words = (strip.text.strip() for strip in self._page_lines[top: top + lines])
+        return " ".join(word for word in words if word)

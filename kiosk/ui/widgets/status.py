@@ -1,49 +1,70 @@
 """The status line: display mode, speech, language and the help key, in words.
 
 Toggle states must be readable without colour (EN 301 549 5.6), so the line
-says "Display: high contrast" rather than showing a coloured icon.
+says "Display: high contrast" rather than showing a coloured icon.  It
+watches the app's ``visit`` and ``speech_notice`` reactives, so nobody has
+to remember to refresh it.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widgets import Static
 
 from kiosk.languages import _, interface_translated, language_info
 from kiosk.ui.keynames import keys_label
+from kiosk.ui.messages import SpeechNotice
 from kiosk.ui.themes import DISPLAY_LABEL
+from kiosk.visit import Visit
+
+if TYPE_CHECKING:
+    from kiosk.ui.app import KioskApp
 
 
 class StatusLine(Static):
-    """One line at the bottom of every screen."""
+    """One line at the bottom of every full screen."""
 
     DEFAULT_CSS = """
     StatusLine { dock: bottom; height: auto; width: 1fr; padding: 0 1; }
     """
 
+    app: "KioskApp"
+
     def __init__(self) -> None:
         super().__init__("", markup=False)
+        self._shown: tuple[object, ...] = ()
 
     def on_mount(self) -> None:
-        self.refresh_status()
+        self.watch(self.app, "visit", self._visit_changed, init=False)
+        self.watch(self.app, "speech_notice", self._notice_changed, init=False)
+        self.show_status()
 
-    def refresh_status(self) -> None:
-        """Recompute the words from the visit's state (called on every change)."""
-        self.update(Text("  ·  ".join(status_parts(self.app))))
+    def _visit_changed(self, old: Visit, new: Visit) -> None:
+        if (old.language, old.theme, old.speech_on) != (new.language, new.theme, new.speech_on):
+            self._show_if_seen()
 
+    def _notice_changed(self) -> None:
+        self._show_if_seen()
 
-def speech_notice_words(notice: str | None) -> str:
-    """The status line's words for ``KioskApp.speech_notice`` ("" for none)."""
-    if not notice:
-        return ""
-    if notice == "unavailable":
-        return _("Speech is not available.")
-    if notice == "paused":
-        return _("Reading paused.")
-    if notice.startswith("no-voice:"):
-        return _("Speech is not available in {language}.").format(
-            language=language_info(notice[len("no-voice:"):]).native_name)
-    return ""
+    def _show_if_seen(self) -> None:
+        # A screen further down the stack is written when it comes back
+        # (VisitorActions.on_screen_resume): repainting hidden screens costs
+        # a layout of each at every change.
+        if self.app.can_be_seen(self.screen):
+            self.show_status()
+
+    def show_status(self) -> None:
+        """Write the line from the app's state (skipped when nothing it shows changed)."""
+        app = self.app
+        visit = app.visit
+        shown = (visit.language, visit.theme, visit.speech_on, app.speech_notice,
+                 tuple(app.config.keymap.get("help", ())))
+        if shown != self._shown:
+            self._shown = shown
+            self.update(Text("  ·  ".join(status_parts(visit, app.speech_notice,
+                                                       app.config.keymap))))
 
 
 def language_name_marked(code: str) -> str:
@@ -54,17 +75,15 @@ def language_name_marked(code: str) -> str:
     return f"{name} ({_('English – not yet translated')})"
 
 
-def status_parts(app) -> list[str]:
-    """The status line as separate phrases (Help also speaks them)."""
-    visit = app.visit
-    keymap = app.config.keymap
+def status_parts(visit: Visit, notice: SpeechNotice | None,
+                 keymap: dict[str, tuple[str, ...]]) -> list[str]:
+    """The status line as separate phrases in the active language (Help speaks them)."""
     parts = [
         _("Display: {mode}").format(mode=_(DISPLAY_LABEL.get(visit.theme, visit.theme))),
         _("Speech: on") if visit.speech_on else _("Speech: off"),
         _("Language: {name}").format(name=language_name_marked(visit.language)),
         _("Help: {keys}").format(keys=keys_label(keymap.get("help", ()), limit=1)),
     ]
-    notice = speech_notice_words(getattr(app, "speech_notice", None))
-    if notice:
-        parts.insert(2, notice)
+    if notice is not None:
+        parts.insert(2, notice.words())
     return parts

@@ -1,0 +1,96 @@
+"""What must happen before every key, whatever the key then does.
+
+The app's ``on_event`` hands each key from the terminal to
+:meth:`KeyHook.before_key` before Textual dispatches it to the bindings:
+
+1. the visitor is here: the idle timer starts again, and the speech layer
+   is started if the first paint has not started it yet;
+2. speech stops, unless the key's action says it acts on the speech
+   (``ActionInfo.interrupts_speech``: pause, repeat, speed, volume ...);
+   EN 301 549 5.1.3.5;
+3. while "Still there?" is shown, the key only keeps the visit;
+4. the staff exit sequence (F12 three times) is followed, and opens the PIN
+   prompt when complete.
+
+Everything else is Textual's: the key goes on to the screen's bindings.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from kiosk.keys import key_table
+
+if TYPE_CHECKING:
+    from kiosk.ui.app import KioskApp
+
+#: Seconds a staff exit sequence may take from its first key to its last.
+SEQUENCE_WINDOW = 5.0
+
+
+class StaffSequence:
+    """Follows the staff exit key sequence (``[staff] exit_sequence``)."""
+
+    def __init__(self, keys: tuple[str, ...], clock: Callable[[], float],
+                 window: float = SEQUENCE_WINDOW) -> None:
+        self.keys = keys
+        self.clock = clock
+        self.window = window
+        self.position = 0
+        self.started = 0.0
+
+    def feed(self, key: str) -> bool | None:
+        """Follow one key: ``True`` when it completes the sequence, ``False`` when it
+        is part of it, ``None`` when it is not."""
+        now = self.clock()
+        if self.position and now - self.started > self.window:
+            self.position = 0
+        if key == self.keys[self.position]:
+            if self.position == 0:
+                self.started = now
+            self.position += 1
+        elif key == self.keys[0]:
+            self.position, self.started = 1, now
+        else:
+            self.position = 0
+            return None
+        if self.position == len(self.keys):
+            self.position = 0
+            return True
+        return False
+
+
+class KeyHook:
+    """The pre-hook of every key (see the module docstring)."""
+
+    def __init__(self, app: "KioskApp") -> None:
+        self.app = app
+        self.actions = key_table(app.config.keymap)
+        self.staff = StaffSequence(app.config.staff_exit.sequence, app.clock)
+        #: True while the PIN prompt is open (the sequence is not followed there).
+        self.prompt_open = False
+
+    def before_key(self, key: str) -> bool:
+        """Do what precedes ``key``; ``True`` when the key must go no further."""
+        app = self.app
+        app.idle.touch()
+        app.start_speech()  # only before the first paint; a no-op afterwards
+        action = self.actions.get(key)
+        if app.idle.warning_open:
+            app.stop_speech()
+            app.idle.keep()
+            return True  # the key that keeps the visit does nothing else
+        if action is None or action.interrupts_speech:
+            app.stop_speech()  # nothing talks over what this key does
+        if self.prompt_open:
+            return False
+        done = self.staff.feed(key)
+        if done:
+            self.prompt_open = True
+            app.open_staff_prompt()
+            return True
+        # A sequence key that visitors do not use goes no further.
+        return done is False and action is None
+
+    def prompt_closed(self) -> None:
+        self.prompt_open = False

@@ -1,0 +1,200 @@
+"""How the UI talks: the one module that calls the speech layer, and hears back from it.
+
+Out: every call to the :class:`~kiosk.ui.announcer.Announcer` is in this
+mixin of the app: :meth:`announce` (a sentence, with its ``kind``),
+:meth:`speech_command` (a speech key, with the screen's texts),
+:meth:`stop_speech`, and the lifecycle calls (``attach`` once the app
+runs, ``new_visit`` at every reset, ``close`` at the end).  An error in
+speech is logged and never stops the UI.
+
+The speech layer loads after the first paint, or with the first key if that
+comes sooner (``start_speech``, about 40 ms of imports); what the first
+screen says before that waits in a queue.
+
+In: the speech bridge (``kiosk/ui/narration.py``) calls the five methods
+:meth:`reading_sentence`, :meth:`reading_finished`, :meth:`reading_paused`,
+:meth:`speech_unavailable` and :meth:`speech_no_voice`, from the
+narrator's thread or the UI's; each only posts a message
+(:mod:`kiosk.ui.messages`), which Textual makes thread-safe, and the
+handlers below run on the event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import TYPE_CHECKING, Sequence
+
+from kiosk.languages import _
+from kiosk.ui.messages import (
+    PAUSED, UNAVAILABLE, NoticeKind, ReadingFinished, ReadingPaused, SentenceStarted,
+    SpeechUnavailable, VoiceMissing, no_voice,
+)
+
+if TYPE_CHECKING:
+    from kiosk.ui.announcer import Announcer
+    from kiosk.ui.app import KioskApp
+    from kiosk.ui.screens.base import ReadingItems, VisitorActions
+
+log = logging.getLogger("kiosk.ui")
+
+
+class SpeechOutput:
+    """Mixed into :class:`~kiosk.ui.app.KioskApp`."""
+
+    # --- out: the Announcer --------------------------------------------------
+    @property
+    def announcer(self: "KioskApp") -> "Announcer":
+        """The kiosk's voice, made by the app's announcer factory on first use."""
+        if self._announcer is None:
+            self._announcer = self._announcer_factory()
+        return self._announcer
+
+    def announce(self: "KioskApp", text: str, *, kind: str = "focus",
+                 language: str | None = None) -> None:
+        """Say ``text`` (already translated) if speech is on.
+
+        ``kind`` tells the speech layer how it relates to what is being said:
+        "screen" (where the visitor is now), "focus" (the item moved to),
+        "state" (a setting or an edge: "Top of the list."), "content" (text
+        read out), "error", "warning".  ``language``: the text's language
+        (default: the visit's; English for untranslated document text).
+        """
+        language = language or self.visit.language
+        if not self._speech_started:
+            self._early_announcements.append((text, kind, language))
+            return
+        try:
+            self.announcer.announce(text, kind=kind, language=language)
+        except Exception:
+            log.exception("announcer failed")
+
+    def speech_command(self: "KioskApp", name: str, texts: Sequence[tuple[str, str]],
+                       keys: Sequence[str] | None = None) -> None:
+        """A speech key (``listen``, ``pause``, ``repeat``, ``previous_sentence``,
+        ``next_sentence``, ``slower``, ``faster``, ``volume_down``, ``volume_up``,
+        ``speech``) with the screen's texts as (text, language) pairs."""
+        self.start_speech()
+        try:
+            self.announcer.speech_command(name, self.visit, texts, keys=keys)
+        except Exception:
+            log.exception("announcer failed on %s", name)
+        if name != "pause" and self.speech_notice == PAUSED:
+            self.speech_notice = None  # anything else ends the pause
+
+    def stop_speech(self: "KioskApp") -> None:
+        """Stop speaking at once (a key, a visit reset, the PIN prompt)."""
+        self._early_announcements.clear()
+        if self._speech_started:
+            try:
+                self.announcer.stop()
+            except Exception:
+                log.exception("announcer failed to stop")
+        if self.speech_notice == PAUSED:
+            self.speech_notice = None
+
+    def _speech_call(self: "KioskApp", hook: str, *args: object) -> None:
+        """Call the announcer's optional lifecycle hook ``hook`` if it has one."""
+        method = getattr(self.announcer, hook, None)
+        if method is None:
+            return
+        try:
+            method(*args)
+        except Exception:
+            log.exception("announcer %s failed", hook)
+
+    def start_speech(self: "KioskApp") -> None:
+        """Attach the voice to the running app (once; after the first paint, or at
+        the first speech key if that comes sooner), then say what waited."""
+        if self._speech_started:
+            return
+        self._speech_started = True
+        self._speech_call("attach", self)
+        waiting, self._early_announcements = self._early_announcements, []
+        for text, kind, language in waiting:
+            self.announce(text, kind=kind, language=language)
+
+    def speech_new_visit(self: "KioskApp") -> None:
+        """Defaults again for the next visitor (rate, volume), and retry if speech failed."""
+        if self._speech_started:
+            self._speech_call("new_visit", self.visit)
+
+    def speech_at_defaults(self: "KioskApp") -> bool:
+        """True when the visitor has not changed the speech rate or volume."""
+        if self._announcer is None:
+            return True
+        at_defaults = getattr(self._announcer, "at_defaults", None)
+        return True if at_defaults is None else bool(at_defaults())
+
+    def close_speech(self: "KioskApp") -> None:
+        if self._announcer is not None:
+            self._speech_call("close")
+
+    # --- the speech keys -------------------------------------------------------
+    def toggle_speech(self: "KioskApp", screen: "VisitorActions") -> None:
+        """Speech on/off; the change is said in words, and where the visitor is
+        once it is on (so turning speech on orients them)."""
+        if self.visit.speech_on:
+            self.announce(_("Speech off."), kind="state")  # said before it goes quiet
+            self.visit = replace(self.visit, speech_on=False)
+        else:
+            self.visit = replace(self.visit, speech_on=True)
+            self.announce(_("Speech on."), kind="state")
+            screen.announce_screen()
+        self.speech_command("speech", screen.speakable_texts())
+
+    def read_aloud(self: "KioskApp", items: "ReadingItems", *, turn_speech_on: bool) -> None:
+        """Read ``items`` (the listen key turns speech on; Action in a text does not)."""
+        if turn_speech_on and not self.visit.speech_on:
+            self.visit = replace(self.visit, speech_on=True)
+        texts = [(text, language) for _key, text, language in items]
+        keys = [key for key, _t, _l in items if key is not None]
+        self.speech_command("listen", texts, keys if len(keys) == len(items) else None)
+
+    # --- in: the speech bridge's calls (thread-safe) ----------------------------------
+    def reading_sentence(self: "KioskApp", key: str, start: int, end: int) -> None:
+        """A sentence of a reading started playing (highlight it)."""
+        self.post_message(SentenceStarted(key, start, end))
+
+    def reading_finished(self: "KioskApp", completed: bool) -> None:
+        """A reading ended (clear the highlight)."""
+        self.post_message(ReadingFinished(completed))
+
+    def reading_paused(self: "KioskApp", paused: bool) -> None:
+        """The reading was paused or resumed (the status line says so)."""
+        self.post_message(ReadingPaused(paused))
+
+    def speech_unavailable(self: "KioskApp", reason: str) -> None:
+        """Speech cannot work now: shown once, logged with ``reason``."""
+        self.post_message(SpeechUnavailable(reason))
+
+    def speech_no_voice(self: "KioskApp", language: str) -> None:
+        """No voice for ``language``: shown on the status line."""
+        self.post_message(VoiceMissing(language))
+
+    def on_sentence_started(self: "KioskApp", message: SentenceStarted) -> None:
+        self.screen.post_message(SentenceStarted(message.key, message.start, message.end))
+
+    def on_reading_finished(self: "KioskApp", message: ReadingFinished) -> None:
+        for screen in self.screen_stack:
+            screen.post_message(ReadingFinished(message.completed))
+
+    def on_reading_paused(self: "KioskApp", message: ReadingPaused) -> None:
+        if message.paused:
+            self.speech_notice = PAUSED
+        elif self.speech_notice == PAUSED:
+            self.speech_notice = None
+
+    def on_speech_unavailable(self: "KioskApp", message: SpeechUnavailable) -> None:
+        log.warning("speech is not available: %s", message.reason)
+        self.speech_notice = UNAVAILABLE
+
+    def on_voice_missing(self: "KioskApp", message: VoiceMissing) -> None:
+        if self.speech_notice != UNAVAILABLE:
+            self.speech_notice = no_voice(message.language)
+
+    def forget_voice_notice(self: "KioskApp") -> None:
+        """After a language switch: the new language is checked when it is spoken."""
+        notice = self.speech_notice
+        if notice is not None and notice.kind is NoticeKind.NO_VOICE:
+            self.speech_notice = None
