@@ -1,20 +1,25 @@
-"""The hook through which the kiosk talks.
+"""The hook through which the kiosk talks: a typed speech interface, NVDA-shaped.
 
-Every screen calls :meth:`Announcer.announce` with a short, spoken-style
-sentence whenever the screen changes or focus moves ("Overview of Opzelura.
-Section 3 of 8: How does Opzelura work?"), and the speech keys land in
-:meth:`Announcer.speech_command`.  The default implementation only logs, so
-the UI runs (and is tested) without audio; the speech layer plugs its
-Narrator in through :class:`kiosk.ui.narration.NarratorAnnouncer`, which
-also offers the typed API (``say`` with a priority, ``cancel``, ``read``...).
+The UI says sentences (:meth:`Announcer.say`, with an explicit
+:class:`~kiosk.speech.priorities.SpeechPriority`), cancels speech when an
+action says so (:meth:`Announcer.cancel`), reads texts with a highlight
+(:meth:`Announcer.read`) and passes the speech keys on as typed calls.
+All these calls are made in one place, :mod:`kiosk.ui.speech_output`.  The
+speech layer's :class:`kiosk.ui.narration.NarratorAnnouncer` is the real
+one; :class:`LoggingAnnouncer` only logs (so the UI runs without audio) and
+:class:`RecordingAnnouncer` keeps every call for tests and benchmarks.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Protocol, Sequence, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, Sequence, runtime_checkable
 
+from kiosk.speech.priorities import SpeechPriority
 from kiosk.visit import Visit
+
+if TYPE_CHECKING:
+    from kiosk.speech.commands import ReadItem
 
 log = logging.getLogger("kiosk.announce")
 
@@ -23,31 +28,38 @@ log = logging.getLogger("kiosk.announce")
 class Announcer(Protocol):
     """What the UI needs from a speech layer."""
 
-    def announce(self, text: str, *, kind: str = "focus", language: str = "en") -> None:
-        """Say ``text`` (already translated), after what is already being said.
+    def say(self, text: str, language: str,
+            priority: SpeechPriority = SpeechPriority.NORMAL) -> None:
+        """Say ``text`` (already translated, in ``language``) if speech is on.
 
-        ``kind`` says what it is about: "screen", "focus", "content",
-        "state", "error" are queued behind one another (a key that
-        interrupts has called :meth:`stop` before); "warning" is said at
-        once, cutting into other speech.  ``language`` is the language the
-        text is in (English for untranslated document parts).
+        NORMAL queues behind what is being said (a key whose action
+        interrupts has called :meth:`cancel` first); NOW cuts in at once and
+        lets the interrupted speech go on after it (the idle warning).
         """
 
-    def speech_command(self, action: str, visit: Visit, texts: Sequence[tuple[str, str]],
-                       *, keys: Sequence[str] | None = None) -> None:
-        """A speech key was pressed: ``speech``, ``listen``, ``pause``, ``repeat``,
-        ``previous_sentence``, ``next_sentence``, ``slower``, ``faster``,
-        ``volume_down`` or ``volume_up``.
+    def cancel(self) -> None:
+        """Silence now and drop what was queued (an action that interrupts speech)."""
 
-        ``visit`` holds the state after the UI's own change (``speech_on`` is
-        already toggled for ``speech``); ``texts`` is what the current screen
-        would read aloud, as ``(text, language)`` pairs in reading order.
-        ``keys`` (same length, or None) names each text, e.g. the document
-        key ``s3.p1``, so a reading can report which one it is in.
-        """
+    def read(self, items: Sequence["ReadItem"], language: str) -> None:
+        """Read ``items`` aloud, sentence by sentence, with a highlight for each."""
 
-    def stop(self) -> None:
-        """Stop speaking at once (a key whose action interrupts, visit reset, PIN prompt, exit)."""
+    def toggle_pause(self) -> bool:
+        """Pause a reading, or resume it; returns whether it is paused now."""
+
+    def repeat(self) -> None:
+        """Say the current (or last) sentence again."""
+
+    def previous_sentence(self) -> None:
+        """Back one sentence in a reading."""
+
+    def next_sentence(self) -> None:
+        """On one sentence in a reading."""
+
+    def change_rate(self, faster: bool, language: str) -> int:
+        """One step faster or slower, said in ``language``; returns words per minute."""
+
+    def change_volume(self, louder: bool, language: str) -> float:
+        """One step louder or quieter (never silent), said; returns the volume (0-1)."""
 
     def attach(self, app: object) -> None:
         """The app runs: events can reach it from now on."""
@@ -63,18 +75,38 @@ class Announcer(Protocol):
 
 
 class LoggingAnnouncer:
-    """Default announcer: writes what would be spoken to the log."""
+    """Default announcer: writes what would be spoken to the log (rate and volume never change)."""
 
-    def announce(self, text: str, *, kind: str = "focus", language: str = "en") -> None:
-        log.info("announce [%s/%s] %s", kind, language, text)
+    rate = 165  # words per minute, reported by change_rate
+    volume = 0.8  # 0-1, reported by change_volume
 
-    def speech_command(self, action: str, visit: Visit, texts: Sequence[tuple[str, str]],
-                       *, keys: Sequence[str] | None = None) -> None:
-        log.info("speech command %s (speech %s, %d texts)", action,
-                 "on" if visit.speech_on else "off", len(texts))
+    def say(self, text: str, language: str,
+            priority: SpeechPriority = SpeechPriority.NORMAL) -> None:
+        log.info("say [%s/%s] %s", priority.name, language, text)
 
-    def stop(self) -> None:
-        log.info("speech stop")
+    def cancel(self) -> None:
+        log.info("speech cancelled")
+
+    def read(self, items: Sequence["ReadItem"], language: str) -> None:
+        log.info("read %d texts in %s", len(items), language)
+
+    def toggle_pause(self) -> bool:
+        return False
+
+    def repeat(self) -> None:
+        pass
+
+    def previous_sentence(self) -> None:
+        pass
+
+    def next_sentence(self) -> None:
+        pass
+
+    def change_rate(self, faster: bool, language: str) -> int:
+        return self.rate
+
+    def change_volume(self, louder: bool, language: str) -> float:
+        return self.volume
 
     def attach(self, app: object) -> None:
         pass
@@ -90,26 +122,53 @@ class LoggingAnnouncer:
 
 
 class RecordingAnnouncer(LoggingAnnouncer):
-    """Keeps every call, for tests and for the benchmark."""
+    """Keeps every call, for tests and for the benchmark.
+
+    ``spoken``: (priority, language, text) of each :meth:`say`;
+    ``commands``: the speech keys in order ("read", "toggle_pause", "repeat",
+    "previous_sentence", "next_sentence", "slower", "faster", "quieter",
+    "louder"); ``texts``: the (text, language) pairs of each reading;
+    ``stops``: how many times speech was cancelled.
+    """
 
     def __init__(self) -> None:
-        self.spoken: list[tuple[str, str, str]] = []
+        self.spoken: list[tuple[SpeechPriority, str, str]] = []
         self.commands: list[str] = []
-        self.texts: list[list[tuple[str, str]]] = []  # the texts of each command
+        self.texts: list[list[tuple[str, str]]] = []
         self.stops = 0
 
-    def announce(self, text: str, *, kind: str = "focus", language: str = "en") -> None:
-        self.spoken.append((kind, language, text))
-        super().announce(text, kind=kind, language=language)
+    def say(self, text: str, language: str,
+            priority: SpeechPriority = SpeechPriority.NORMAL) -> None:
+        self.spoken.append((priority, language, text))
+        super().say(text, language, priority)
 
-    def speech_command(self, action: str, visit: Visit, texts: Sequence[tuple[str, str]],
-                       *, keys: Sequence[str] | None = None) -> None:
-        self.commands.append(action)
-        self.texts.append(list(texts))
-        super().speech_command(action, visit, texts, keys=keys)
-
-    def stop(self) -> None:
+    def cancel(self) -> None:
         self.stops += 1
+
+    def read(self, items: Sequence["ReadItem"], language: str) -> None:
+        self.commands.append("read")
+        self.texts.append([(item.text, item.language or language) for item in items])
+
+    def toggle_pause(self) -> bool:
+        self.commands.append("toggle_pause")
+        return False
+
+    def repeat(self) -> None:
+        self.commands.append("repeat")
+
+    def previous_sentence(self) -> None:
+        self.commands.append("previous_sentence")
+
+    def next_sentence(self) -> None:
+        self.commands.append("next_sentence")
+
+    def change_rate(self, faster: bool, language: str) -> int:
+        self.commands.append("faster" if faster else "slower")
+        return self.rate
+
+    def change_volume(self, louder: bool, language: str) -> float:
+        self.commands.append("louder" if louder else "quieter")
+        return self.volume
 
     @property
     def last(self) -> str:

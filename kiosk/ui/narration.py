@@ -1,19 +1,17 @@
 """The kiosk's voice: the bridge between the UI and the :class:`~kiosk.speech.Narrator`.
 
-Two ways in, one behaviour:
-
-* The typed API (what the UI should call): :meth:`NarratorAnnouncer.say`
-  with a :class:`~kiosk.speech.SpeechPriority`, :meth:`~NarratorAnnouncer.cancel`
-  for actions that interrupt speech, :meth:`~NarratorAnnouncer.read`, and
-  the reading and setting controls.
-* The :class:`~kiosk.ui.announcer.Announcer` protocol the app calls today
-  (``announce``, ``speech_command``, ``stop``), mapped onto the typed API.
+It implements the typed :class:`~kiosk.ui.announcer.Announcer` the UI
+calls (from :mod:`kiosk.ui.speech_output` only): :meth:`NarratorAnnouncer.say`
+with a :class:`~kiosk.speech.SpeechPriority`, :meth:`~NarratorAnnouncer.cancel`
+for actions that interrupt speech, :meth:`~NarratorAnnouncer.read`, and the
+reading and setting controls.
 
 How speech is ordered (NVDA's model, no timing guesses): a key whose action
-interrupts calls ``stop()``/``cancel()`` first; what the screen then says is
-queued at NORMAL, so location and focus follow one another; a warning
-(``kind="warning"``) and the answer to a volume or speed key are spoken NOW,
-cutting into a reading, which then resumes from the interrupted sentence.
+interrupts speech (a property of the action, ``kiosk.keys.ActionInfo``)
+cancels first; what the screen then says is queued at NORMAL, so location
+and focus follow one another; the idle warning and the answer to a volume
+or speed key are spoken NOW, cutting into a reading, which then resumes from
+the interrupted sentence.
 
 Speech is spoken only while the visit's speech mode is on.  A text in a
 language without a voice is never read with another voice: the visitor is
@@ -39,8 +37,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kiosk.speech.ui")
 
-#: Announcement kinds spoken at once, cutting into other speech (which then resumes).
-URGENT_KINDS = frozenset({"warning"})
 #: Spoken feedback on rate and volume: a newer one replaces one not yet heard.
 SETTING_TAG = "speech-setting"
 
@@ -158,36 +154,6 @@ class NarratorAnnouncer:
             words += " " + (_("Lowest volume.") if not louder else _("Highest volume."))
         self.say(words, language, SpeechPriority.NOW, tag=SETTING_TAG)
         return volume
-
-    # --- the Announcer protocol (what the app calls today) ----------------------
-    def announce(self, text: str, *, kind: str = "focus", language: str = "en") -> None:
-        """Say ``text``: queued (NORMAL), or at once (NOW) for :data:`URGENT_KINDS`."""
-        priority = SpeechPriority.NOW if kind in URGENT_KINDS else SpeechPriority.NORMAL
-        self.say(text, language, priority)
-
-    def stop(self) -> None:
-        """Stop speaking at once (any key whose action interrupts, visit reset, exit)."""
-        self.cancel()
-
-    def speech_command(self, action: str, visit: Visit, texts: Sequence[tuple[str, str]],
-                       *, keys: Sequence[str] | None = None) -> None:
-        """A speech key (see :meth:`kiosk.ui.announcer.Announcer.speech_command`)."""
-        if action == "listen":
-            self.read([ReadItem(keys[i] if keys else f"t{i}", text, language)
-                       for i, (text, language) in enumerate(texts)], visit.language)
-        elif action == "pause":
-            self.toggle_pause()
-        elif action == "repeat":
-            self.repeat()
-        elif action == "previous_sentence":
-            self.previous_sentence()
-        elif action == "next_sentence":
-            self.next_sentence()
-        elif action in ("slower", "faster"):
-            self.change_rate(action == "faster", visit.language)
-        elif action in ("volume_down", "volume_up"):
-            self.change_volume(action == "volume_up", visit.language)
-        # "speech": the app has said "Speech on." / "Speech off." itself.
 
     # --- narrator events (on the narrator's thread) --------------------------------
     def _on_event(self, event: SpeechEvent) -> None:

@@ -1,11 +1,12 @@
 """How the UI talks: the one module that calls the speech layer, and hears back from it.
 
 Out: every call to the :class:`~kiosk.ui.announcer.Announcer` is in this
-mixin of the app: :meth:`announce` (a sentence, with its ``kind``),
-:meth:`speech_command` (a speech key, with the screen's texts),
-:meth:`stop_speech`, and the lifecycle calls (``attach`` once the app
-runs, ``new_visit`` at every reset, ``close`` at the end).  An error in
-speech is logged and never stops the UI.
+mixin of the app: :meth:`announce` (a sentence, with its
+:class:`~kiosk.speech.priorities.SpeechPriority`), :meth:`speech_control`
+(the speech keys, as typed calls), :meth:`read_aloud`, :meth:`stop_speech`
+(``cancel``), and the lifecycle calls (``attach`` once the app runs,
+``new_visit`` at every reset, ``close`` at the end).  An error in speech is
+logged and never stops the UI.
 
 The speech layer loads after the first paint, or with the first key if that
 comes sooner (``start_speech``, about 40 ms of imports); what the first
@@ -23,9 +24,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from kiosk.languages import _
+from kiosk.speech.priorities import SpeechPriority
 from kiosk.ui.messages import (
     PAUSED, UNAVAILABLE, NoticeKind, ReadingFinished, ReadingPaused, SentenceStarted,
     SpeechUnavailable, VoiceMissing, no_voice,
@@ -50,33 +52,48 @@ class SpeechOutput:
             self._announcer = self._announcer_factory()
         return self._announcer
 
-    def announce(self: "KioskApp", text: str, *, kind: str = "focus",
+    def announce(self: "KioskApp", text: str, *,
+                 priority: SpeechPriority = SpeechPriority.NORMAL,
                  language: str | None = None) -> None:
         """Say ``text`` (already translated) if speech is on.
 
-        ``kind`` tells the speech layer how it relates to what is being said:
-        "screen" (where the visitor is now), "focus" (the item moved to),
-        "state" (a setting or an edge: "Top of the list."), "content" (text
-        read out), "error", "warning".  ``language``: the text's language
-        (default: the visit's; English for untranslated document text).
+        ``priority``: NORMAL queues it (a key whose action interrupts speech
+        has cancelled what was said before); NOW cuts in and lets the
+        interrupted speech go on (the idle warning).  ``language``: the
+        text's language (default: the visit's; English for untranslated
+        document text).
         """
         language = language or self.visit.language
         if not self._speech_started:
-            self._early_announcements.append((text, kind, language))
+            self._early_announcements.append((text, priority, language))
             return
         try:
-            self.announcer.announce(text, kind=kind, language=language)
+            self.announcer.say(text, language, priority)
         except Exception:
             log.exception("announcer failed")
 
-    def speech_command(self: "KioskApp", name: str, texts: Sequence[tuple[str, str]],
-                       keys: Sequence[str] | None = None) -> None:
-        """A speech key (``listen``, ``pause``, ``repeat``, ``previous_sentence``,
-        ``next_sentence``, ``slower``, ``faster``, ``volume_down``, ``volume_up``,
-        ``speech``) with the screen's texts as (text, language) pairs."""
+    def speech_control(self: "KioskApp", name: str) -> None:
+        """A speech key that acts on what is being said: ``pause``, ``repeat``,
+        ``previous_sentence``, ``next_sentence``, ``slower``, ``faster``,
+        ``volume_down`` or ``volume_up`` (speed and volume are said in words)."""
         self.start_speech()
+        language = self.visit.language
         try:
-            self.announcer.speech_command(name, self.visit, texts, keys=keys)
+            voice = self.announcer
+            if name == "pause":
+                voice.toggle_pause()
+            elif name == "repeat":
+                voice.repeat()
+            elif name == "previous_sentence":
+                voice.previous_sentence()
+            elif name == "next_sentence":
+                voice.next_sentence()
+            elif name in ("slower", "faster"):
+                voice.change_rate(name == "faster", language)
+            elif name in ("volume_down", "volume_up"):
+                voice.change_volume(name == "volume_up", language)
+            else:
+                raise ValueError(f"not a speech key: {name!r}")
         except Exception:
             log.exception("announcer failed on %s", name)
         if name != "pause" and self.speech_notice == PAUSED:
@@ -87,9 +104,9 @@ class SpeechOutput:
         self._early_announcements.clear()
         if self._speech_started:
             try:
-                self.announcer.stop()
+                self.announcer.cancel()
             except Exception:
-                log.exception("announcer failed to stop")
+                log.exception("announcer failed to cancel")
         if self.speech_notice == PAUSED:
             self.speech_notice = None
 
@@ -111,8 +128,8 @@ class SpeechOutput:
         self._speech_started = True
         self._speech_call("attach", self)
         waiting, self._early_announcements = self._early_announcements, []
-        for text, kind, language in waiting:
-            self.announce(text, kind=kind, language=language)
+        for text, priority, language in waiting:
+            self.announce(text, priority=priority, language=language)
 
     def speech_new_visit(self: "KioskApp") -> None:
         """Defaults again for the next visitor (rate, volume), and retry if speech failed."""
@@ -135,21 +152,32 @@ class SpeechOutput:
         """Speech on/off; the change is said in words, and where the visitor is
         once it is on (so turning speech on orients them)."""
         if self.visit.speech_on:
-            self.announce(_("Speech off."), kind="state")  # said before it goes quiet
+            self.announce(_("Speech off."))  # said before it goes quiet
             self.visit = replace(self.visit, speech_on=False)
         else:
             self.visit = replace(self.visit, speech_on=True)
-            self.announce(_("Speech on."), kind="state")
+            self.announce(_("Speech on."))
             screen.announce_screen()
-        self.speech_command("speech", screen.speakable_texts())
 
     def read_aloud(self: "KioskApp", items: "ReadingItems", *, turn_speech_on: bool) -> None:
-        """Read ``items`` (the listen key turns speech on; Action in a text does not)."""
+        """Read ``items`` (the listen key turns speech on; Action in a text does not).
+
+        Each item is (key, text, language); the key (e.g. ``s3.p1``) comes
+        back with each sentence so the screen can highlight it.
+        """
+        from kiosk.speech.commands import ReadItem
+
         if turn_speech_on and not self.visit.speech_on:
             self.visit = replace(self.visit, speech_on=True)
-        texts = [(text, language) for _key, text, language in items]
-        keys = [key for key, _t, _l in items if key is not None]
-        self.speech_command("listen", texts, keys if len(keys) == len(items) else None)
+        self.start_speech()
+        reading = [ReadItem(key if key is not None else f"t{i}", text, language)
+                   for i, (key, text, language) in enumerate(items)]
+        try:
+            self.announcer.read(reading, self.visit.language)
+        except Exception:
+            log.exception("announcer failed to read")
+        if self.speech_notice == PAUSED:
+            self.speech_notice = None
 
     # --- in: the speech bridge's calls (thread-safe) ----------------------------------
     def reading_sentence(self: "KioskApp", key: str, start: int, end: int) -> None:

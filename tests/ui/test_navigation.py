@@ -159,7 +159,7 @@ async def test_action_in_text_reads_aloud_through_the_hook(make_app, announcer):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_overview(pilot)
         await pilot.press("enter", "enter")
-        assert announcer.commands == ["listen"]
+        assert announcer.commands == ["read"]
 
 
 async def test_speech_keys_show_state_and_reach_announcer(make_app, announcer):
@@ -178,8 +178,8 @@ async def test_speech_keys_show_state_and_reach_announcer(make_app, announcer):
                     "right_square_bracket", "minus", "plus"):
             await pilot.press(key)
         assert announcer.commands == [
-            "speech", "listen", "pause", "repeat", "previous_sentence", "next_sentence",
-            "slower", "faster", "volume_down", "volume_up"]
+            "read", "toggle_pause", "repeat", "previous_sentence", "next_sentence",
+            "slower", "faster", "quieter", "louder"]
         await pilot.press("s")
         assert not app.visit.speech_on and "Speech: off" in screen_text(app)
         assert announcer.last == "Speech off."  # said before speech goes quiet

@@ -63,7 +63,7 @@ class VisitorActions:
         """Say where we are; called when the screen appears or comes back."""
         where = self.describe_location()
         if where:
-            self.app.announce(where, kind="screen")
+            self.app.announce(where)
 
     # --- language ----------------------------------------------------------
     def refresh_texts(self) -> None:
@@ -107,7 +107,7 @@ class VisitorActions:
     def nothing_here(self, name: str) -> None:
         """An action with no meaning on this screen: say so rather than stay silent."""
         log.debug("action %s not available on %s", name, type(self).__name__)
-        self.app.announce(_("This key does nothing here."), kind="state")
+        self.app.announce(_("This key does nothing here."))
 
     # --- actions each screen gives a meaning to -------------------------------
     def action_up(self) -> None:
@@ -154,7 +154,7 @@ class VisitorActions:
         self.app.read_aloud(self.reading_items(read_on=True), turn_speech_on=True)
 
     def _control(self, name: str) -> None:
-        self.app.speech_command(name, self.speakable_texts())
+        self.app.speech_control(name)
 
     def action_pause(self) -> None:
         self._control("pause")
@@ -216,7 +216,7 @@ class ScrollingText:
         pane = self.pane
         if pane.at_top() if direction < 0 else pane.at_bottom():
             end = _("Top of the text.") if direction < 0 else _("End of the text.")
-            self.app.announce(end, kind="state")
+            self.app.announce(end)
         else:
             pane.scroll_relative(y=direction * self.SCROLL_LINES, animate=False)
-            self.app.announce(pane.visible_text(), kind="content")
+            self.app.announce(pane.visible_text())

@@ -100,8 +100,8 @@ class HelpScreen(ScrollingText, KioskModal[None]):
 
     def announce_screen(self) -> None:
         """Help is spoken whole (any key stops it; Help again closes it)."""
-        for n, line in enumerate(self.spoken_lines()):
-            self.app.announce(line, kind="screen" if n == 0 else "content")
+        for line in self.spoken_lines():
+            self.app.announce(line)
 
     def action_back(self) -> None:
         self.dismiss(None)

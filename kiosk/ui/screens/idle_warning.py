@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from kiosk.languages import _, ngettext
+from kiosk.speech.priorities import SpeechPriority
 from kiosk.ui.screens.base import KioskModal
 
 #: The countdown is spoken again when this many seconds are left.
@@ -65,16 +66,16 @@ class IdleWarningScreen(KioskModal[bool]):
 
     def announce_screen(self) -> None:
         """The warning, then the time left (spoken again at 10 and 5 seconds)."""
-        self.app.announce(self.describe_location(), kind="warning")
+        self.app.announce(self.describe_location(), priority=SpeechPriority.NOW)
         self._spoken_at.add(self.remaining())
-        self.app.announce(self.countdown_text(), kind="warning")
+        self.app.announce(self.countdown_text(), priority=SpeechPriority.NOW)
 
     def _speak_countdown(self) -> None:
         n = self.remaining()
         for mark in SPOKEN_MARKS:
             if n <= mark and mark not in self._spoken_at and self.seconds > mark:
                 self._spoken_at.update(m for m in SPOKEN_MARKS if m >= n)
-                self.app.announce(self.countdown_text(), kind="warning")
+                self.app.announce(self.countdown_text(), priority=SpeechPriority.NOW)
                 return
 
     def finish(self, *, time_up: bool) -> None:

@@ -83,13 +83,13 @@ class LanguageScreen(KioskModal[str | None]):
         if self.menu.move(-1):
             self._announce()
         else:
-            self.app.announce(_("Top of the list."), kind="state")
+            self.app.announce(_("Top of the list."))
 
     def action_down(self) -> None:
         if self.menu.move(1):
             self._announce()
         else:
-            self.app.announce(_("End of the list."), kind="state")
+            self.app.announce(_("End of the list."))
 
     def action_action(self) -> None:
         # The app's callback switches and then says where the visitor is, in the

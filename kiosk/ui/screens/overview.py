@@ -261,7 +261,7 @@ class OverviewScreen(KioskScreen):
         if quiet:
             return
         section = self.doc.sections[index]
-        self.app.announce(self._section_sentence(index), kind="content",
+        self.app.announce(self._section_sentence(index),
                           language=section.heading.language)
 
     def on_descendant_focus(self) -> None:
@@ -291,14 +291,14 @@ class OverviewScreen(KioskScreen):
         elif self.toc.move(-1):
             self._announce_toc()
         else:
-            self.app.announce(_("Top of the list."), kind="state")
+            self.app.announce(_("Top of the list."))
 
     def action_down(self) -> None:
         if self.pane.has_focus:
             if self.pane.at_bottom():
                 self.toc.focus()
                 self.toc.move(1)
-                self.app.announce(_("End of the section."), kind="state")
+                self.app.announce(_("End of the section."))
                 self._announce_toc()
             else:
                 self.pane.scroll_relative(y=SCROLL_LINES, animate=False)
@@ -306,13 +306,13 @@ class OverviewScreen(KioskScreen):
         elif self.toc.move(1):
             self._announce_toc()
         else:
-            self.app.announce(_("End of the list."), kind="state")
+            self.app.announce(_("End of the list."))
 
     def _announce_view(self) -> None:
         """After scrolling: say the text now at the top of the view."""
         found = self.text_at_top()
         if found is not None:
-            self.app.announce(found[0], kind="content", language=found[1])
+            self.app.announce(found[0], language=found[1])
 
     def action_action(self) -> None:
         if self.pane.has_focus:  # read this section, from its heading
@@ -334,13 +334,13 @@ class OverviewScreen(KioskScreen):
 
     def action_previous_section(self) -> None:
         if self.section_index == 0:
-            self.app.announce(_("This is the first section."), kind="state")
+            self.app.announce(_("This is the first section."))
         else:
             self.show_section(self.section_index - 1, focus_text=self.pane.has_focus)
 
     def action_next_section(self) -> None:
         if self.section_index >= self.total - 1:
-            self.app.announce(_("This is the last section."), kind="state")
+            self.app.announce(_("This is the last section."))
         else:
             self.show_section(self.section_index + 1, focus_text=self.pane.has_focus)
 
@@ -349,7 +349,7 @@ class OverviewScreen(KioskScreen):
             self.show_section(number - 1, focus_text=self.pane.has_focus)
         else:
             self.app.announce(ngettext("There is {total} section.", "There are {total} sections.",
-                                       self.total).format(total=self.total), kind="error")
+                                       self.total).format(total=self.total))
 
     def action_about(self) -> None:
         self.app.action_open_about(self.slug)

@@ -91,13 +91,13 @@ class StaffExitScreen(KioskModal[bool]):
         log.warning("staff exit: wrong PIN (try %d of %d)", self.wrong, MAX_TRIES)
         if self.wrong >= MAX_TRIES:
             self.dismiss(False)
-            self.app.announce(_("Wrong PIN"), kind="error")
+            self.app.announce(_("Wrong PIN"))
             return
         left = MAX_TRIES - self.wrong
         self.message = _("Wrong PIN") + ". " + ngettext(
             "{tries} try left.", "{tries} tries left.", left).format(tries=left)
         self.query_one("#staff-message", Static).update(Text(self.message))
-        self.app.announce(self.message, kind="error")
+        self.app.announce(self.message)
 
     def action_back(self) -> None:
         log.info("staff exit cancelled")
@@ -105,7 +105,7 @@ class StaffExitScreen(KioskModal[bool]):
 
     def _where(self) -> None:
         """Any other key: say where we are (never the digits)."""
-        self.app.announce(self.describe_location(), kind="state")
+        self.app.announce(self.describe_location())
 
     def action_up(self) -> None:
         self._where()

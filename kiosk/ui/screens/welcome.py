@@ -105,39 +105,39 @@ class WelcomeScreen(KioskScreen):
         if key.startswith("lang:"):
             # Each language is named in itself, by its own voice.
             code = key[5:]
-            self.app.announce(language_info(code).native_name, kind="focus", language=code)
+            self.app.announce(language_info(code).native_name, language=code)
         else:
-            self.app.announce(self.menu.label_of(), kind="focus")
+            self.app.announce(self.menu.label_of())
 
     def announce_screen(self) -> None:
         """Where we are, then the key legend in words (the screen's text alternative)."""
         super().announce_screen()
         for line in self.key_lines():
-            self.app.announce(line, kind="content")
+            self.app.announce(line)
 
     def action_up(self) -> None:
         if self.menu.move(-1):
             self._announce_item()
         else:
-            self.app.announce(_("Top of the list."), kind="state")
+            self.app.announce(_("Top of the list."))
 
     def action_down(self) -> None:
         if self.menu.move(1):
             self._announce_item()
         else:
-            self.app.announce(_("End of the list."), kind="state")
+            self.app.announce(_("End of the list."))
 
     def action_action(self) -> None:
         entry = self.menu.current
         if entry.key.startswith("lang:"):
             self.app.choose_language(entry.key[5:])
             self.menu.select_key("start")
-            self.app.announce(_("Now on: {item}.").format(item=self.menu.label_of()), kind="focus")
+            self.app.announce(_("Now on: {item}.").format(item=self.menu.label_of()))
         elif entry.key == "start":
             self.app.action_start_visit()
 
     def action_back(self) -> None:
-        self.app.announce(_("You are at the start."), kind="state")
+        self.app.announce(_("You are at the start."))
 
     def action_home(self) -> None:
         self.reset_view()
