@@ -205,3 +205,39 @@ async def test_few_medicines_are_named_on_the_welcome_screen(make_app, tmp_path)
         await pilot.pause()
         assert "about Opzelura (ruxolitinib) and Zetamed (ruxolitinib) from the European" \
             in flat(screen_text(app))
+
+
+async def test_groups_and_counts_in_ukrainian_use_its_plural_forms(make_app, tmp_path, announcer):
+    from tests.ui.helpers import PROJECT
+
+    config = make_config(tmp_path, content_dir=library(tmp_path / "content"),
+                         locales_dir=PROJECT / "locales", languages=("en", "uk"))
+    app = make_app(config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "enter")  # Українська
+        await pilot.pause()
+        text = flat(screen_text(app))
+        assert "Кількість ліків: 50." in text and "Zolgensma" not in text
+        await pilot.press("enter")  # Start, highlighted after the language was chosen
+        await pilot.pause()
+        assert isinstance(app.screen, MedicineListScreen) and app.screen.lists_groups
+        text = flat(screen_text(app))
+        assert "Від A до C: 8 лікарських засобів" in text  # 8: the "many" form
+        assert "Від X до Z: 4 лікарські засоби" in text  # 4: the "few" form
+        assert "Ліки згруповано за абеткою" in announcer.spoken[-1][2]
+
+
+async def test_back_after_the_terminal_shrank_shows_the_highlighted_group(make_app, tmp_path):
+    app = make_app(make_config(tmp_path, content_dir=library(tmp_path / "content")))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_overview(pilot)
+        groups = app.screen
+        await pilot.press(*["down"] * 6, "enter")
+        await pilot.pause()
+        await pilot.resize_terminal(43, 13)
+        await pilot.pause()
+        await pilot.press("backspace")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is groups
+        assert "▶ X to Z: 4 medicines" in screen_text(app)

@@ -87,6 +87,12 @@ class MedicineListScreen(KioskScreen):
         self._paint_title()
         self.menu.focus()
 
+    def on_screen_resume(self) -> None:
+        """Back from a group or a medicine: the highlight is scrolled into view again,
+        at the size the terminal has now (it may have changed meanwhile).  Textual
+        also runs the base class's handler (it calls every class's in the MRO)."""
+        self.call_after_refresh(self.menu.scroll_to_highlight)
+
     def _note(self) -> str:
         """The line under the title: how the groups work, or which group this is."""
         if self.lists_groups:
