@@ -82,6 +82,7 @@ def build_app(config: KioskConfig, *, language: str | None = None, speech: bool 
     in a terminal emulator).
     """
     from kiosk.ui.app import KioskApp
+    from kiosk.ui.console_glyphs import use_console_font
 
     configure_locales(config.locales_dir)
     offered = offered_languages(config, console_font)
@@ -102,9 +103,11 @@ def build_app(config: KioskConfig, *, language: str | None = None, speech: bool 
     voice = {"announcer": announcer} if announcer is not None else {
         "announcer_factory": lambda: speech_announcer(config)}
     timing = {} if clock is None else {"clock": clock}
-    return KioskApp(config, medicines, languages=offered, default_language=default,
-                    speech_on=speech, load_error=error, handle_signals=handle_signals,
-                    **voice, **timing)
+    app = KioskApp(config, medicines, languages=offered, default_language=default,
+                   speech_on=speech, load_error=error, handle_signals=handle_signals,
+                   **voice, **timing)
+    use_console_font(app, console_font)  # the kiosk's glyphs the console font lacks
+    return app
 
 
 def launch(config: KioskConfig, kiosk_mode: bool | None = None, language: str | None = None,

@@ -17,7 +17,7 @@ from kiosk.console_font.console_setup import ADVICE, ConsoleSetup, configured_fo
 from kiosk.console_font.coverage import split_languages
 from kiosk.console_font.font import ConsoleFont
 from kiosk.console_font.psf import PsfError, read_psf
-from kiosk.console_font.ui_glyphs import missing_ui_glyphs
+from kiosk.console_font.ui_glyphs import console_substitutes, missing_ui_glyphs
 from kiosk.languages.problems import Problem
 
 
@@ -48,8 +48,10 @@ def languages_for_console(font: ConsoleFont | None, languages: list[str], locale
 
 
 def _ui_glyph_lines(font: ConsoleFont) -> list[str]:
-    return [f"the console font lacks the kiosk's {glyphs} ({purpose}): the console draws its "
-            "replacement glyph there" for glyphs, purpose in missing_ui_glyphs(font).items()]
+    substitutes = console_substitutes(font)
+    return [f"the console font lacks the kiosk's {glyphs} ({purpose}): the kiosk draws "
+            f"{''.join(dict.fromkeys(substitutes.get(g, '?') for g in glyphs))!r} instead"
+            for glyphs, purpose in missing_ui_glyphs(font).items()]
 
 
 def console_font_findings(languages: list[str], locales_dir: Path,

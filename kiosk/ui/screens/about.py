@@ -14,7 +14,7 @@ from kiosk.languages import _, active_language
 from kiosk.languages.formatting import format_long_date, format_year_month
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.screens.base import KioskScreen, ScrollingText
-from kiosk.ui.widgets.reading import ReadingPane, translation_note
+from kiosk.ui.widgets.reading import ReadingPane
 from kiosk.ui.widgets.status import StatusLine
 
 
@@ -57,8 +57,8 @@ class AboutScreen(ScrollingText, KioskScreen):
                 month=format_year_month(facts.last_updated)))
         if facts.source_url:
             out.append(_("Source: {address}").format(address=facts.source_url))
-        if doc.is_translated:
-            out.append(translation_note())
+        if doc.translation_note():  # the EMA's own translation, or the kiosk's
+            out.append(doc.translation_note())
         out.append(_("Press {back} to go back.").format(
             back=keys_label(self.app.config.keymap.get("back", ()))))
         return [clean_text(line) for line in out]

@@ -21,8 +21,8 @@ from kiosk.languages.formatting import section_position
 from kiosk.ui.messages import ReadingFinished, SentenceStarted
 from kiosk.ui.widgets.menu import Menu, MenuEntry
 from kiosk.ui.widgets.reading import (
-    Part, ReadingPane, bullet_item, bullet_marker, fallback_label, marker_line, safe,
-    translation_note,
+    INDENT, Part, ReadingPane, bullet, bullet_item, bullet_marker, fallback_label, item_indent,
+    marker_line, safe,
 )
 from kiosk.ui.widgets.status import StatusLine
 
@@ -108,8 +108,11 @@ class OverviewScreen(KioskScreen):
             title.append(clean_text(doc.subtitle.text))
         self.query_one("#overview-title", Static).update(title)
         note = self.query_one("#translation-note", Static)
-        note.update(Text("ⓘ " + translation_note()) if doc.is_translated else "")
-        note.display = doc.is_translated
+        # Who translated the medical text: the EMA, or the kiosk's team (no symbol
+        # before it: "ⓘ" draws as a box in DejaVu Sans Mono and on the console).
+        translated_by = doc.translation_note()
+        note.update(Text(translated_by))
+        note.display = bool(translated_by)
         self.query_one("#toc-label", Static).update(Text(_("Contents"), style="bold"))
         keymap = self.app.config.keymap
         hint = _("{updown}: move · {action}: read · {back}: back · {prev}/{next}: previous/next section").format(
@@ -145,15 +148,17 @@ class OverviewScreen(KioskScreen):
         plain += [section.heading.text, position]
         for block in section.blocks:
             parts.append((Text(""), None))
-            for text in block.texts:
+            for number, text in enumerate(block.texts):
+                level = block.level(number)  # a sub-item is indented under its item
                 if text.is_fallback:
-                    parts.append((bullet_marker() if block.is_list else marker_line(), None))
+                    parts.append((bullet_marker(level) if block.is_list else marker_line(), None))
                     if not block.is_list:
                         plain.append("[" + fallback_label() + "]")
                 if block.is_list:
-                    parts.append((bullet_item(self.text_as_shown(text)), text.key))
-                    plain.append(("[" + fallback_label() + "] " if text.is_fallback else "")
-                                 + "• " + text.text)
+                    parts.append((bullet_item(self.text_as_shown(text), level), text.key))
+                    plain.append(" " * INDENT * level
+                                 + ("[" + fallback_label() + "] " if text.is_fallback else "")
+                                 + bullet(level) + " " + text.text)
                 else:
                     parts.append((self.text_as_shown(text), text.key))
                     plain.append(text.text)
@@ -173,12 +178,20 @@ class OverviewScreen(KioskScreen):
         text = self._texts_by_key().get(key)
         if y is None or text is None:
             return
-        width = max(1, self.pane.line_width - (2 if ".i" in key else 0))
+        width = max(1, self.pane.line_width - (self._item_indent(key) if ".i" in key else 0))
         lines = safe(text.text[:start] + "x").wrap(self.app.console, width)
         target = y + max(0, len(lines) - 1)
         height = self.pane.scrollable_content_region.height
         if not (self.pane.scroll_y <= target < self.pane.scroll_y + height - 1):
             self.pane.scroll_to(y=max(0, target - 1), animate=False)
+
+    def _item_indent(self, key: str) -> int:
+        """Columns before the text of list item ``key`` ("s2.p3.i4")."""
+        for block in self.doc.sections[self.section_index].blocks:
+            for number, text in enumerate(block.texts):
+                if text.key == key:
+                    return item_indent(block.level(number))
+        return item_indent(0)
 
     def text_at_top(self) -> tuple[str, str] | None:
         """The first text starting in the pane's view (and its language), for speech."""
@@ -202,6 +215,9 @@ class OverviewScreen(KioskScreen):
 
     def describe_location(self) -> str:
         where = _("Overview of {medicine}.").format(medicine=self.doc.document.name)
+        translated_by = self.doc.translation_note()
+        if translated_by:
+            where = f"{where} {translated_by}"
         current = self._section_sentence(self.section_index)
         if self.is_mounted and self.pane.has_focus:
             return f"{where} {current} " + _("Reading the text.")

@@ -13,13 +13,17 @@ from rich.text import Text
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from kiosk.languages import _, language_info
+from kiosk.languages import _, language_info, ngettext
 from kiosk.languages.formatting import format_list
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.screens.language import language_label
 from kiosk.ui.widgets.menu import Menu, MenuEntry
 from kiosk.ui.widgets.status import StatusLine
+
+
+#: Up to this many medicines the welcome screen names them; beyond, it counts them.
+NAMED_UP_TO = 4
 
 
 def _list(names: list[str]) -> str:
@@ -69,17 +73,31 @@ class WelcomeScreen(KioskScreen):
         self.menu.repaint()
 
     def _paint_texts(self) -> None:
-        names = [doc.title for doc in self.app.medicines]
         self.query_one("#welcome-title", Static).update(Text(_("Medicine information"), style="bold"))
-        intro = _(
-            "Here you can read official information about {medicines} "
-            "from the European Medicines Agency, in plain words and in your language."
-        ).format(medicines=_list(names) if names else _("medicines"))
-        self.query_one("#welcome-intro", Static).update(Text(intro))
+        self.query_one("#welcome-intro", Static).update(Text(self.introduction()))
         keys = "\n".join(self.key_lines())
         self.query_one("#welcome-keys", Static).update(Text(keys))
         self.query_one("#welcome-menu-label", Static).update(
             Text(_("Choose your language, then Start:"), style="bold"))
+
+    def introduction(self) -> str:
+        """What the kiosk offers: the medicines by name, or, when there are more
+        than :data:`NAMED_UP_TO`, how many and how to find one (50 names would
+        fill the screen and bury the keys)."""
+        count = len(self.app.medicines)
+        if count > NAMED_UP_TO:
+            return ngettext(
+                "Here you can read official information about {count} medicine from the "
+                "European Medicines Agency, in plain words and in your language. After Start, "
+                "choose it from an alphabetical list.",
+                "Here you can read official information about {count} medicines from the "
+                "European Medicines Agency, in plain words and in your language. After Start, "
+                "choose yours from an alphabetical list.", count).format(count=count)
+        names = [doc.title for doc in self.app.medicines]
+        return _(
+            "Here you can read official information about {medicines} "
+            "from the European Medicines Agency, in plain words and in your language."
+        ).format(medicines=_list(names) if names else _("medicines"))
 
     def key_lines(self) -> list[str]:
         keymap = self.app.config.keymap

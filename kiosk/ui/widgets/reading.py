@@ -41,12 +41,6 @@ def fallback_label() -> str:
     return _("English – not yet translated")
 
 
-def translation_note() -> str:
-    """Said wherever a translated document is shown (overview, About)."""
-    return _("The official text is the EMA's English overview. "
-             "This translation was made for this kiosk.")
-
-
 def safe(text: str) -> Text:
     """Content text as a literal ``Text`` with control characters removed."""
     return Text(clean_text(text))
@@ -57,22 +51,40 @@ def marker_line() -> Text:
     return Text("⚑ " + fallback_label(), style="italic underline")
 
 
-def _bullet_row(bullet: str, content: Text) -> RenderableType:
+#: Columns a sub-item is indented by, per level (under the text of the item above).
+INDENT = 2
+
+
+def bullet(level: int) -> str:
+    """The bullet of a list item at ``level`` (0 top level): "•", then "–" for sub-items,
+    as the EMA's overviews print them."""
+    return "•" if level == 0 else "–"
+
+
+def _bullet_row(bullet_text: str, content: Text, level: int) -> RenderableType:
     grid = Table.grid(padding=(0, 1))
+    if level > 0:
+        grid.add_column(width=INDENT * level - 1, no_wrap=True)  # + the grid's 1 column gap
     grid.add_column(width=1, no_wrap=True)
     grid.add_column(ratio=1)
-    grid.add_row(bullet, content)
+    grid.add_row(*([""] if level > 0 else []), bullet_text, content)
     return grid
 
 
-def bullet_item(text: Text) -> RenderableType:
-    """One list item: a bullet, and the text wrapped with a hanging indent."""
-    return _bullet_row("•", text)
+def bullet_item(text: Text, level: int = 0) -> RenderableType:
+    """One list item: a bullet, and the text wrapped with a hanging indent; a sub-item
+    (``level`` 1, 2 ...) is indented under the text of the item it qualifies."""
+    return _bullet_row(bullet(level), text, level)
 
 
-def bullet_marker() -> RenderableType:
-    """The fallback marker above an untranslated list item, indented with the items."""
-    return _bullet_row("", marker_line())
+def bullet_marker(level: int = 0) -> RenderableType:
+    """The fallback marker above an untranslated list item, indented with the item."""
+    return _bullet_row("", marker_line(), level)
+
+
+def item_indent(level: int) -> int:
+    """Columns before a list item's text at ``level`` (bullet and gap included)."""
+    return INDENT * level + 2
 
 
 #: A part of a page: what to show, and the name of the text it shows (or None).
