@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.keypad import keypad_profile
 from kiosk.languages.translator import N_
 
 
@@ -87,33 +88,13 @@ KEYBOARD_PROFILE: dict[str, tuple[str, ...]] = {
     "section_number": ("1", "2", "3", "4", "5", "6", "7", "8", "9"),
 }
 
-# A numeric keypad with NumLock on sends digits and operators.  The layout
-# follows a phone/EZ Access arrangement: 8 up, 2 down, 5 (or Enter) action,
-# 0 back, * help, 4/6 previous/next section, -/+ volume.
+# A numeric keypad, in a phone/EZ Access arrangement: 8 up, 2 down, 5 (or
+# Enter) action, 0 back, * help, 4/6 previous/next section, -/+ volume.
+# Every code each key sends (NumLock on or off, console, xterm, kitty
+# protocol) is in kiosk.keypad.KEYPAD, the one table this profile comes from.
 NUMERIC_KEYPAD_PROFILE: dict[str, tuple[str, ...]] = {
-    "up": ("8", "up"),
-    "down": ("2", "down"),
-    "action": ("5", "enter"),
-    "back": ("0", "backspace"),
-    "help": ("asterisk",),
-    "previous_section": ("4",),
-    "next_section": ("6",),
-    "home": ("7",),
-    "language": ("9",),
-    "display": ("3",),
-    "speech": ("1",),
-    "listen": ("slash",),
-    "pause": ("full_stop",),
-    "repeat": (),
-    "previous_sentence": (),
-    "next_sentence": (),
-    "slower": (),
-    "faster": (),
-    "volume_down": ("minus",),
-    "volume_up": ("plus",),
-    "about": (),
-    "section_number": (),
-}
+    action: () for action in KEYBOARD_PROFILE
+} | keypad_profile()
 
 PROFILES: dict[str, dict[str, tuple[str, ...]]] = {
     "keyboard": KEYBOARD_PROFILE,
