@@ -14,7 +14,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from kiosk.keys import ACTION_NAMES, PROFILES, build_keymap
 from kiosk.paths import PROJECT_ROOT
@@ -27,6 +27,12 @@ MEDICAL_TRANSLATIONS = ("any", "reviewed", "official")
 _KEY_NAME = re.compile(r"^[a-z0-9_+]+$")
 
 
+class SupportsEncode(Protocol):
+    """Anything with ``str.encode``'s signature (the staff PIN's digits)."""
+
+    def encode(self, encoding: str = ...) -> bytes: ...
+
+
 class ConfigError(Exception):
     """A configuration problem, phrased for the person who edits the file."""
 
@@ -36,14 +42,22 @@ class StaffExit:
     """How staff leave kiosk mode: a key sequence, then a PIN."""
 
     sequence: tuple[str, ...] = ("f12", "f12", "f12")
-    pin_sha256: str = ""  # the PIN is kept only as a hash, never in clear
+    #: The PIN is kept only as a hash, never in clear; left out of ``repr``
+    #: (a traceback's locals) since a short PIN's hash is quickly reversed.
+    pin_sha256: str = field(default="", repr=False)
 
-    def pin_matches(self, attempt: str) -> bool:
-        """Constant-time comparison so the PIN cannot be guessed by timing."""
+    def pin_matches(self, attempt: "str | SupportsEncode") -> bool:
+        """Constant-time comparison so the PIN cannot be guessed by timing.
+
+        ``attempt``: the digits typed, a ``str`` or a
+        :class:`kiosk.staff_pin.PinDigits` (which never becomes a ``str`` here:
+        no local variable holds the digits or their hash, so a traceback
+        with local variables cannot show them).
+        """
         if not self.pin_sha256:
             return False
-        digest = hashlib.sha256(attempt.encode("utf-8")).hexdigest()
-        return hmac.compare_digest(digest, self.pin_sha256)
+        return hmac.compare_digest(hashlib.sha256(attempt.encode("utf-8")).hexdigest(),
+                                   self.pin_sha256)
 
 
 @dataclass(frozen=True)
