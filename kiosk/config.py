@@ -83,6 +83,10 @@ class KioskConfig:
         default_factory=lambda: build_keymap("keyboard")
     )
     speech: SpeechSettings = field(default_factory=SpeechSettings)
+    #: One sentence per value that named something that does not exist and was
+    #: left out (the default used instead); more come from
+    #: :func:`kiosk.config_names.check_names`, which looks at the disk.
+    dropped: tuple[str, ...] = ()
 
 
 def find_config_file(explicit: str | None = None) -> Path | None:
@@ -130,7 +134,7 @@ def config_from_dict(data: dict[str, Any], path: Path | str = "kiosk.toml") -> K
     log_file = reader.path(k, "kiosk", "log_file", "logs/kiosk.log")
     default_language = reader.language_tag(k, "kiosk", "default_language", "en")
     languages = tuple(reader.language_list(k, "kiosk", "languages"))
-    theme = reader.choice(k, "kiosk", "theme", THEMES, "standard")
+    theme = reader.name(k, "kiosk", "theme", THEMES, "standard", "display")
     medical = reader.choice(k, "kiosk", "medical_translations", MEDICAL_TRANSLATIONS, "any")
 
     i = reader.table(data, "idle", ("timeout_seconds", "warning_seconds"))
@@ -173,7 +177,7 @@ def config_from_dict(data: dict[str, Any], path: Path | str = "kiosk.toml") -> K
         )
 
     keys = reader.table(data, "keys", ("profile", *sorted(ACTION_NAMES)))
-    profile = reader.choice(keys, "keys", "profile", tuple(PROFILES), "keyboard")
+    profile = reader.name(keys, "keys", "profile", tuple(PROFILES), "keyboard", "key profile")
     overrides = {
         name: tuple(reader.key_list(keys, "keys", name, ()))
         for name in ACTION_NAMES if name in keys
@@ -225,6 +229,7 @@ def config_from_dict(data: dict[str, Any], path: Path | str = "kiosk.toml") -> K
         key_profile=profile,
         keymap=keymap,
         speech=speech,
+        dropped=tuple(reader.dropped),
     )
 
 
@@ -234,6 +239,8 @@ class _Reader:
     def __init__(self, path: str, base: Path) -> None:
         self.origin = path
         self.base = base
+        #: Sentences for the names left out (see :meth:`name`).
+        self.dropped: list[str] = []
 
     def fail(self, table: str, key: str, expected: str, value: Any) -> ConfigError:
         return ConfigError(f"{self.origin}: [{table}] {key} must be {expected}, not {value!r}.")
@@ -281,6 +288,21 @@ class _Reader:
         if value not in choices:
             raise self.fail(table, key, "one of " + ", ".join(f'"{c}"' for c in choices), value)
         return value
+
+    def name(self, t: dict, table: str, key: str, names: tuple[str, ...], default: str,
+             what: str) -> str:
+        """A value that names one of ``names``.  Not text: the start stops
+        (:class:`ConfigError`).  Text naming nothing that exists: the kiosk still
+        starts with ``default``, and :attr:`dropped` gets one sentence for the log
+        and ``kiosk check``."""
+        value = self.string(t, table, key, default)
+        if value in names:
+            return value
+        self.dropped.append(
+            f"{self.origin}: [{table}] {key} \"{value}\" is not a {what} the kiosk has, so "
+            f"\"{default}\" is used (the {what}s are "
+            + ", ".join(f'"{n}"' for n in names) + ").")
+        return default
 
     def path(self, t: dict, table: str, key: str, default: str) -> Path:
         value = self.string(t, table, key, default)
