@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from kiosk.keys import ACTION_NAMES, PROFILES, build_keymap
+from kiosk.keys import ACTION_NAMES, PROFILES, build_keymap, is_key_name
 from kiosk.paths import PROJECT_ROOT
 from kiosk.speech.settings import SpeechSettings
 
@@ -148,6 +148,11 @@ def config_from_dict(data: dict[str, Any], path: Path | str = "kiosk.toml") -> K
 
     s = reader.table(data, "staff", ("exit_sequence", "exit_pin", "exit_pin_sha256"))
     sequence = tuple(reader.key_list(s, "staff", "exit_sequence", ("f12", "f12", "f12")))
+    if unknown := [k for k in sequence if not is_key_name(k)]:
+        reader.dropped.append(
+            f"{path}: [staff] exit_sequence names {_quoted(unknown)}, which no keyboard or "
+            "keypad sends, so staff use F12 three times.")
+        sequence = ("f12", "f12", "f12")
     if not 2 <= len(sequence) <= 8:
         raise ConfigError(
             f"{path}: [staff] exit_sequence must list 2 to 8 keys, such as [\"f12\", \"f12\", \"f12\"]."
@@ -178,10 +183,20 @@ def config_from_dict(data: dict[str, Any], path: Path | str = "kiosk.toml") -> K
 
     keys = reader.table(data, "keys", ("profile", *sorted(ACTION_NAMES)))
     profile = reader.name(keys, "keys", "profile", tuple(PROFILES), "keyboard", "key profile")
-    overrides = {
-        name: tuple(reader.key_list(keys, "keys", name, ()))
-        for name in ACTION_NAMES if name in keys
-    }
+    overrides = {}
+    for name in sorted(ACTION_NAMES & keys.keys()):
+        given = reader.key_list(keys, "keys", name, ())
+        known = tuple(k for k in given if is_key_name(k))
+        if len(known) < len(given):
+            kept = (f"only {_quoted(known)} is kept" if known
+                    else f"the \"{profile}\" profile's keys are kept")
+            reader.dropped.append(
+                f"{path}: [keys] {name} names {_quoted([k for k in given if k not in known])}, "
+                f"which no keyboard or keypad sends, so {kept} (key names are Textual's, "
+                "such as \"up\", \"8\", \"f12\", \"question_mark\").")
+            if not known:
+                continue
+        overrides[name] = known
     try:
         keymap = build_keymap(profile, overrides)
     except ValueError as exc:
@@ -231,6 +246,11 @@ def config_from_dict(data: dict[str, Any], path: Path | str = "kiosk.toml") -> K
         speech=speech,
         dropped=tuple(reader.dropped),
     )
+
+
+def _quoted(names: list[str] | tuple[str, ...]) -> str:
+    """``"a", "b"`` for a sentence."""
+    return ", ".join(f'"{name}"' for name in names)
 
 
 class _Reader:

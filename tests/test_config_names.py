@@ -120,3 +120,15 @@ def test_kiosk_check_fails_with_the_sentence(tmp_path) -> None:
     expected = check_names(load_config(bad))[1]
     assert len(expected) == 1 and expected[0] in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_key_names_no_key_sends_are_left_out(tmp_path) -> None:
+    config, sentences = loaded(tmp_path, keys={"up": ["uo", "8"], "down": ["dwn"]},
+                               staff={"exit_pin": "2468", "exit_sequence": ["f12", "f1z"]})
+    assert config.keymap["up"] == ("8",)
+    assert config.keymap["down"] == ("down",)  # nothing known left: the profile's key
+    assert config.staff_exit.sequence == ("f12", "f12", "f12")
+    assert len(sentences) == 3
+    for key, name in (("[keys] up", '"uo"'), ("[keys] down", '"dwn"'),
+                      ("[staff] exit_sequence", '"f1z"')):
+        assert sum(key in s and name in s and "kiosk.toml" in s for s in sentences) == 1

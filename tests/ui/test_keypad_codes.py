@@ -155,3 +155,22 @@ async def test_an_escape_never_merges_with_the_next_key(make_app, tmp_path) -> N
                 app.post_message(event)
             await pilot.pause()
         assert recorder.ran == ["back", "down"]
+
+
+def test_the_config_knows_every_key_name_textual_reports() -> None:
+    """``kiosk.keys.NAMED_KEYS`` (the config check's list, written out to keep
+    Textual out of it) is exactly what the installed Textual names."""
+    import string
+
+    from textual.keys import KEY_NAME_REPLACEMENTS, Keys, _character_to_key
+
+    from kiosk.keys import NAMED_KEYS, is_key_name
+
+    names = {key.value for key in Keys if "+" not in key.value and not key.value.startswith("<")}
+    names |= set(_keyboard_protocol.FUNCTIONAL_KEYS.values())
+    for character in string.printable[:-5]:
+        name = _character_to_key(character)
+        names.add(KEY_NAME_REPLACEMENTS.get(name, name))
+    assert NAMED_KEYS == {name for name in names if len(name) > 1}
+    assert all(is_key_name(name) for name in names if name.islower() or len(name) > 1)
+    assert is_key_name("ctrl+f5") and not is_key_name("uo") and not is_key_name("cmd+up")
