@@ -28,13 +28,14 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from kiosk.keypad import PIN_KEYS, PinKeys
-from kiosk.languages import _, ngettext
+from kiosk.languages import N_, _, ngettext
 from kiosk.staff_pin import PinGuard
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.screens.base import KioskModal
 from kiosk.ui.widgets.pin import PinField
 
 log = logging.getLogger("kiosk.staff")
+TITLE = N_("Staff only")
 
 
 class StaffExitScreen(KioskModal[bool]):
@@ -73,14 +74,15 @@ class StaffExitScreen(KioskModal[bool]):
         log.info("staff exit prompt opened")
 
     def instructions(self) -> str:
+        """What the prompt's keys do, named by the key profile's first key of each."""
         keys = self.keys
-        return _("Type the PIN, then press {confirm}. Press {delete} to delete a digit, "
-                 "{cancel} to cancel.").format(
-            confirm=keys_label(keys.confirm[:1]), delete=keys_label(keys.delete[:1]),
-            cancel=keys_label(keys.cancel[:1]))
+        return " ".join([
+            _("Type the PIN, then press {action}. {back} cancels.").format(
+                action=keys_label(keys.confirm[:1]), back=keys_label(keys.cancel[:1])),
+            _("Press {key} to delete a digit.").format(key=keys_label(keys.delete[:1]))])
 
     def refresh_texts(self) -> None:
-        self.query_one("#staff-title", Static).update(Text(_("Staff only"), style="bold"))
+        self.query_one("#staff-title", Static).update(Text(_(TITLE), style="bold"))
         self.query_one("#staff-help", Static).update(Text(self.instructions()))
         # "PIN: {dots}" is one translated phrase; the field shows the dots.
         before, _dots, after = _("PIN: {dots}").partition("{dots}")
@@ -104,9 +106,8 @@ class StaffExitScreen(KioskModal[bool]):
     @staticmethod
     def wait_sentence(seconds: float) -> str:
         whole = math.ceil(seconds)
-        return _("Too many wrong PINs.") + " " + ngettext(
-            "Try again in {seconds} second.", "Try again in {seconds} seconds.",
-            whole).format(seconds=whole)
+        time = ngettext("{seconds} second", "{seconds} seconds", whole).format(seconds=whole)
+        return _("Too many wrong PINs. Try again in {time}.").format(time=time)
 
     # --- the prompt's own keys (called by the key hook before any binding) ------
     def pin_key(self, key: str) -> bool:
@@ -117,19 +118,16 @@ class StaffExitScreen(KioskModal[bool]):
         keys = self.keys
         digit = keys.digits.get(key, key)
         if len(digit) == 1 and digit in "0123456789":
-            if not self.pin.type_digit(digit):
-                self.app.announce(_("The PIN cannot be longer."))
+            if not self.pin.type_digit(digit):  # full: the digit is not typed
+                self.nothing_here("digit")
             return True
         if key in keys.confirm:
             self.confirm()
         elif key in keys.delete:
             if self.pin.delete_digit():
-                left = len(self.pin.digits)
-                self.app.announce(ngettext("Digit deleted. {count} digit typed.",
-                                           "Digit deleted. {count} digits typed.",
-                                           left).format(count=left))
+                self.app.announce(_("Digit deleted."))
             else:
-                self.app.announce(_("No digit to delete."))
+                self.nothing_here("delete")
         elif key in keys.cancel:
             self.cancel()
         else:
@@ -144,7 +142,7 @@ class StaffExitScreen(KioskModal[bool]):
             self.app.announce(self.message)
             return
         if not len(self.pin.digits):
-            self.app.announce(_("Type the PIN first."))
+            self.app.announce(self.instructions())
             return
         matched = self.app.config.staff_exit.pin_matches(self.pin.digits)
         self.pin.clear()
