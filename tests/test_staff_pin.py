@@ -14,6 +14,28 @@ from kiosk.staff_pin import (
 )
 
 
+class Said(logging.Handler):
+    """The guard's log lines, whatever other tests did to the "kiosk" logger."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+    def __enter__(self) -> "Said":
+        logging.getLogger("kiosk.staff").addHandler(self)
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        logging.getLogger("kiosk.staff").removeHandler(self)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
 class Clock:
     def __init__(self) -> None:
         self.now = 1_800_000_000.0
@@ -70,23 +92,23 @@ def test_a_clock_set_back_never_locks_staff_out_for_longer(tmp_path) -> None:
     assert guard.wait_seconds() == 30
 
 
-def test_a_damaged_file_starts_the_count_again_and_says_so(tmp_path, caplog) -> None:
+def test_a_damaged_file_starts_the_count_again_and_says_so(tmp_path) -> None:
     path = tmp_path / "tries.json"
     path.write_text("{not json", encoding="utf-8")
-    with caplog.at_level(logging.WARNING, logger="kiosk.staff"):
+    with Said() as said:
         guard = PinGuard(path, Clock())
     assert guard.failures == 0
-    assert f"{path} cannot be read" in caplog.text
+    assert f"{path} cannot be read" in said.text
 
 
-def test_an_unwritable_folder_keeps_the_count_in_memory(tmp_path, caplog) -> None:
+def test_an_unwritable_folder_keeps_the_count_in_memory(tmp_path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")  # a file where the folder should be (root too)
     guard = PinGuard(blocker / "tries.json", Clock())
-    with caplog.at_level(logging.WARNING, logger="kiosk.staff"):
+    with Said() as said:
         delays = [guard.failed() for _ in range(3)]
     assert delays == [0, 0, 30] and guard.wait_seconds() == 30
-    assert "cannot be written" in caplog.text
+    assert "cannot be written" in said.text
 
 
 def test_pin_digits_never_show_the_digits() -> None:
