@@ -166,3 +166,19 @@ async def test_the_pin_never_reaches_a_traceback_or_the_log(make_app, tmp_path, 
     assert PIN not in log_text
     printed = capfd.readouterr()
     assert PIN not in printed.out + printed.err
+
+
+async def test_a_burst_that_opens_the_prompt_and_types_the_pin(make_app, tmp_path) -> None:
+    """F12 three times, the PIN and Enter in one burst (a terminal delivers them
+    together): every digit reaches the prompt (the screen keeps the digits itself,
+    so none depends on the PIN field being mounted yet)."""
+    from textual import events
+
+    app = make_app(make_config(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in ["f12", "f12", "f12", *PIN, "enter"]:
+            app.post_message(events.Key(key, key if key.isdigit() else None))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.return_code == 0

@@ -29,10 +29,10 @@ from textual.widgets import Static
 
 from kiosk.keypad import PIN_KEYS, PinKeys
 from kiosk.languages import N_, _, ngettext
-from kiosk.staff_pin import PinGuard
+from kiosk.staff_pin import PinDigits, PinGuard
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.screens.base import KioskModal
-from kiosk.ui.widgets.pin import PinField
+from kiosk.ui.widgets.pin import MAX_DIGITS, PinField
 
 log = logging.getLogger("kiosk.staff")
 TITLE = N_("Staff only")
@@ -47,6 +47,9 @@ class StaffExitScreen(KioskModal[bool]):
         super().__init__()
         self.guard = guard
         self.message = ""
+        #: The digits typed; here rather than in the field, so a key that
+        #: arrives while the prompt is still being built is not lost.
+        self.digits = PinDigits()
 
     def compose(self):
         with Vertical(id="staff-dialog"):
@@ -58,9 +61,10 @@ class StaffExitScreen(KioskModal[bool]):
                 yield Static("", id="staff-pin-after", markup=False)
             yield Static("", id="staff-message", markup=False)
 
-    @property
-    def pin(self) -> PinField:
-        return self.query_one("#staff-pin", PinField)
+    def show_dots(self) -> None:
+        """The field shows one dot per digit (once it exists: keys may come first)."""
+        for field in self.query(PinField):
+            field.show_count(len(self.digits))
 
     @property
     def keys(self) -> PinKeys:
@@ -71,6 +75,7 @@ class StaffExitScreen(KioskModal[bool]):
         if wait:
             self.message = self.wait_sentence(wait)
         self.refresh_texts()
+        self.show_dots()  # digits that came with the keys that opened the prompt
         log.info("staff exit prompt opened")
 
     def instructions(self) -> str:
@@ -92,7 +97,8 @@ class StaffExitScreen(KioskModal[bool]):
 
     def show_message(self, message: str) -> None:
         self.message = message
-        self.query_one("#staff-message", Static).update(Text(message))
+        for shown in self.query("#staff-message").results(Static):
+            shown.update(Text(message))
 
     def describe_location(self) -> str:
         return _("Staff PIN entry.")
@@ -118,13 +124,16 @@ class StaffExitScreen(KioskModal[bool]):
         keys = self.keys
         digit = keys.digits.get(key, key)
         if len(digit) == 1 and digit in "0123456789":
-            if not self.pin.type_digit(digit):  # full: the digit is not typed
+            if self.digits.add(digit, MAX_DIGITS):
+                self.show_dots()
+            else:  # full: the digit is not typed
                 self.nothing_here("digit")
             return True
         if key in keys.confirm:
             self.confirm()
         elif key in keys.delete:
-            if self.pin.delete_digit():
+            if self.digits.delete_last():
+                self.show_dots()
                 self.app.announce(_("Digit deleted."))
             else:
                 self.nothing_here("delete")
@@ -137,15 +146,15 @@ class StaffExitScreen(KioskModal[bool]):
     def confirm(self) -> None:
         wait = self.guard.wait_seconds()
         if wait:
-            self.pin.clear()
+            self.clear_digits()
             self.show_message(self.wait_sentence(wait))
             self.app.announce(self.message)
             return
-        if not len(self.pin.digits):
+        if not len(self.digits):
             self.app.announce(self.instructions())
             return
-        matched = self.app.config.staff_exit.pin_matches(self.pin.digits)
-        self.pin.clear()
+        matched = self.app.config.staff_exit.pin_matches(self.digits)
+        self.clear_digits()
         if matched:
             self.guard.succeeded()
             log.info("staff exit: PIN accepted, leaving kiosk")
@@ -164,8 +173,12 @@ class StaffExitScreen(KioskModal[bool]):
             "{tries} try left.", "{tries} tries left.", left).format(tries=left))
         self.app.announce(self.message)
 
+    def clear_digits(self) -> None:
+        self.digits.clear()
+        self.show_dots()
+
     def cancel(self) -> None:
-        self.pin.clear()
+        self.clear_digits()
         log.info("staff exit cancelled")
         self.dismiss(False)
 
