@@ -5,10 +5,10 @@ The kiosk runs with the numeric-keypad profile inside a private tmux server
 bytes (``send-keys -H``), one key at a time, and the test waits until the
 screen shows that key's action before sending the next, so an Esc never
 merges with the key after it.  Covered here: every key whose action shows on
-the screen (8 2 4 6 5 0 7 9 3 1 * Enter, in both NumLock states, console,
-xterm and kitty-protocol codes).  The speech controls (/ . - +) change only
-what is heard; their codes are checked byte for byte through Textual's
-parser and the app in ``tests/ui/test_keypad_codes.py``.
+the screen (8 2 4 6 5 0 7 9 3 1 * / Enter, in both NumLock states, console,
+xterm and kitty-protocol codes; / shows as speech switched on).  Pause (.)
+and volume (- +) change only what is heard; their codes are checked byte for
+byte through Textual's parser and the app in ``tests/ui/test_keypad_codes.py``.
 """
 
 from __future__ import annotations
@@ -132,6 +132,10 @@ def test_every_visible_keypad_code_works_in_tmux(kiosk: Terminal) -> None:
         state = next(states)
         kiosk.press(sequence, f"Speech: {state}", lambda t, s=state: f"Speech: {s}" in t)
     if "Speech: on" in kiosk.text():
+        kiosk.press(codes_of("speech")[0], "Speech: off", lambda t: "Speech: off" in t)
+    # Read aloud (/) switches speech on when it is off (then 1 switches it off).
+    for sequence in codes_of("listen"):
+        kiosk.press(sequence, "Speech: on after Read aloud", lambda t: "Speech: on" in t)
         kiosk.press(codes_of("speech")[0], "Speech: off", lambda t: "Speech: off" in t)
     # Down (2) and Up (8) move the welcome menu's highlight.
     for down, up in zip(codes_of("down"), codes_of("up"), strict=True):

@@ -7,6 +7,11 @@ parser (with the kiosk's one patch, ``kiosk/ui/begin_key.py``) and the
 resulting key event into the running app (Pilot), where the action that
 runs is recorded.  ``tests/integration/test_keypad_terminal.py`` sends the
 same bytes through tmux.
+
+This file reads private Textual API on purpose (the parser, its sequence
+table, the kitty key table): it is the guard the one private-Textual patch
+needs, and fails loudly when a Textual upgrade changes what the patch and
+the config's list of key names rely on.
 """
 
 from __future__ import annotations
