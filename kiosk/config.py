@@ -14,9 +14,9 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from kiosk.keys import ACTION_NAMES, PROFILES, build_keymap
+from kiosk.keys import ACTION_NAMES, PROFILES, build_keymap, is_key_name
 from kiosk.paths import PROJECT_ROOT
 from kiosk.speech.settings import SpeechSettings
 
@@ -25,6 +25,12 @@ THEMES = ("standard", "high-contrast", "terminal")
 # The same levels as kiosk.languages.provenance.LEVELS (not imported: config loads first).
 MEDICAL_TRANSLATIONS = ("any", "reviewed", "official")
 _KEY_NAME = re.compile(r"^[a-z0-9_+]+$")
+
+
+class SupportsEncode(Protocol):
+    """Anything with ``str.encode``'s signature (the staff PIN's digits)."""
+
+    def encode(self, encoding: str = ...) -> bytes: ...
 
 
 class ConfigError(Exception):
@@ -36,14 +42,22 @@ class StaffExit:
     """How staff leave kiosk mode: a key sequence, then a PIN."""
 
     sequence: tuple[str, ...] = ("f12", "f12", "f12")
-    pin_sha256: str = ""  # the PIN is kept only as a hash, never in clear
+    #: The PIN is kept only as a hash, never in clear; left out of ``repr``
+    #: (a traceback's locals) since a short PIN's hash is quickly reversed.
+    pin_sha256: str = field(default="", repr=False)
 
-    def pin_matches(self, attempt: str) -> bool:
-        """Constant-time comparison so the PIN cannot be guessed by timing."""
+    def pin_matches(self, attempt: "str | SupportsEncode") -> bool:
+        """Constant-time comparison so the PIN cannot be guessed by timing.
+
+        ``attempt``: the digits typed, a ``str`` or a
+        :class:`kiosk.staff_pin.PinDigits` (which never becomes a ``str`` here:
+        no local variable holds the digits or their hash, so a traceback
+        with local variables cannot show them).
+        """
         if not self.pin_sha256:
             return False
-        digest = hashlib.sha256(attempt.encode("utf-8")).hexdigest()
-        return hmac.compare_digest(digest, self.pin_sha256)
+        return hmac.compare_digest(hashlib.sha256(attempt.encode("utf-8")).hexdigest(),
+                                   self.pin_sha256)
 
 
 @dataclass(frozen=True)
@@ -69,6 +83,10 @@ class KioskConfig:
         default_factory=lambda: build_keymap("keyboard")
     )
     speech: SpeechSettings = field(default_factory=SpeechSettings)
+    #: One sentence per value that named something that does not exist and was
+    #: left out (the default used instead); more come from
+    #: :func:`kiosk.config_names.check_names`, which looks at the disk.
+    dropped: tuple[str, ...] = ()
 
 
 def find_config_file(explicit: str | None = None) -> Path | None:
@@ -116,7 +134,7 @@ def config_from_dict(data: dict[str, Any], path: Path | str = "kiosk.toml") -> K
     log_file = reader.path(k, "kiosk", "log_file", "logs/kiosk.log")
     default_language = reader.language_tag(k, "kiosk", "default_language", "en")
     languages = tuple(reader.language_list(k, "kiosk", "languages"))
-    theme = reader.choice(k, "kiosk", "theme", THEMES, "standard")
+    theme = reader.name(k, "kiosk", "theme", THEMES, "standard", "display")
     medical = reader.choice(k, "kiosk", "medical_translations", MEDICAL_TRANSLATIONS, "any")
 
     i = reader.table(data, "idle", ("timeout_seconds", "warning_seconds"))
@@ -130,6 +148,11 @@ def config_from_dict(data: dict[str, Any], path: Path | str = "kiosk.toml") -> K
 
     s = reader.table(data, "staff", ("exit_sequence", "exit_pin", "exit_pin_sha256"))
     sequence = tuple(reader.key_list(s, "staff", "exit_sequence", ("f12", "f12", "f12")))
+    if unknown := [k for k in sequence if not is_key_name(k)]:
+        reader.dropped.append(
+            f"{path}: [staff] exit_sequence names {_quoted(unknown)}, which no keyboard or "
+            "keypad sends, so staff use F12 three times.")
+        sequence = ("f12", "f12", "f12")
     if not 2 <= len(sequence) <= 8:
         raise ConfigError(
             f"{path}: [staff] exit_sequence must list 2 to 8 keys, such as [\"f12\", \"f12\", \"f12\"]."
@@ -159,11 +182,21 @@ def config_from_dict(data: dict[str, Any], path: Path | str = "kiosk.toml") -> K
         )
 
     keys = reader.table(data, "keys", ("profile", *sorted(ACTION_NAMES)))
-    profile = reader.choice(keys, "keys", "profile", tuple(PROFILES), "keyboard")
-    overrides = {
-        name: tuple(reader.key_list(keys, "keys", name, ()))
-        for name in ACTION_NAMES if name in keys
-    }
+    profile = reader.name(keys, "keys", "profile", tuple(PROFILES), "keyboard", "key profile")
+    overrides = {}
+    for name in sorted(ACTION_NAMES & keys.keys()):
+        given = reader.key_list(keys, "keys", name, ())
+        known = tuple(k for k in given if is_key_name(k))
+        if len(known) < len(given):
+            kept = (f"only {_quoted(known)} is kept" if known
+                    else f"the \"{profile}\" profile's keys are kept")
+            reader.dropped.append(
+                f"{path}: [keys] {name} names {_quoted([k for k in given if k not in known])}, "
+                f"which no keyboard or keypad sends, so {kept} (key names are Textual's, "
+                "such as \"up\", \"8\", \"f12\", \"question_mark\").")
+            if not known:
+                continue
+        overrides[name] = known
     try:
         keymap = build_keymap(profile, overrides)
     except ValueError as exc:
@@ -211,7 +244,13 @@ def config_from_dict(data: dict[str, Any], path: Path | str = "kiosk.toml") -> K
         key_profile=profile,
         keymap=keymap,
         speech=speech,
+        dropped=tuple(reader.dropped),
     )
+
+
+def _quoted(names: list[str] | tuple[str, ...]) -> str:
+    """``"a", "b"`` for a sentence."""
+    return ", ".join(f'"{name}"' for name in names)
 
 
 class _Reader:
@@ -220,6 +259,8 @@ class _Reader:
     def __init__(self, path: str, base: Path) -> None:
         self.origin = path
         self.base = base
+        #: Sentences for the names left out (see :meth:`name`).
+        self.dropped: list[str] = []
 
     def fail(self, table: str, key: str, expected: str, value: Any) -> ConfigError:
         return ConfigError(f"{self.origin}: [{table}] {key} must be {expected}, not {value!r}.")
@@ -267,6 +308,21 @@ class _Reader:
         if value not in choices:
             raise self.fail(table, key, "one of " + ", ".join(f'"{c}"' for c in choices), value)
         return value
+
+    def name(self, t: dict, table: str, key: str, names: tuple[str, ...], default: str,
+             what: str) -> str:
+        """A value that names one of ``names``.  Not text: the start stops
+        (:class:`ConfigError`).  Text naming nothing that exists: the kiosk still
+        starts with ``default``, and :attr:`dropped` gets one sentence for the log
+        and ``kiosk check``."""
+        value = self.string(t, table, key, default)
+        if value in names:
+            return value
+        self.dropped.append(
+            f"{self.origin}: [{table}] {key} \"{value}\" is not a {what} the kiosk has, so "
+            f"\"{default}\" is used (the {what}s are "
+            + ", ".join(f'"{n}"' for n in names) + ").")
+        return default
 
     def path(self, t: dict, table: str, key: str, default: str) -> Path:
         value = self.string(t, table, key, default)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.keypad import keypad_profile
 from kiosk.languages.translator import N_
 
 
@@ -87,33 +88,46 @@ KEYBOARD_PROFILE: dict[str, tuple[str, ...]] = {
     "section_number": ("1", "2", "3", "4", "5", "6", "7", "8", "9"),
 }
 
-# A numeric keypad with NumLock on sends digits and operators.  The layout
-# follows a phone/EZ Access arrangement: 8 up, 2 down, 5 (or Enter) action,
-# 0 back, * help, 4/6 previous/next section, -/+ volume.
+# A numeric keypad, in a phone/EZ Access arrangement: 8 up, 2 down, 5 (or
+# Enter) action, 0 back, * help, 4/6 previous/next section, -/+ volume.
+# Every code each key sends (NumLock on or off, console, xterm, kitty
+# protocol) is in kiosk.keypad.KEYPAD, the one table this profile comes from.
 NUMERIC_KEYPAD_PROFILE: dict[str, tuple[str, ...]] = {
-    "up": ("8", "up"),
-    "down": ("2", "down"),
-    "action": ("5", "enter"),
-    "back": ("0", "backspace"),
-    "help": ("asterisk",),
-    "previous_section": ("4",),
-    "next_section": ("6",),
-    "home": ("7",),
-    "language": ("9",),
-    "display": ("3",),
-    "speech": ("1",),
-    "listen": ("slash",),
-    "pause": ("full_stop",),
-    "repeat": (),
-    "previous_sentence": (),
-    "next_sentence": (),
-    "slower": (),
-    "faster": (),
-    "volume_down": ("minus",),
-    "volume_up": ("plus",),
-    "about": (),
-    "section_number": (),
-}
+    action: () for action in KEYBOARD_PROFILE
+} | keypad_profile()
+
+#: Every key name Textual reports that is not a single character:
+#: ``textual.keys.Keys``, the kitty protocol's functional keys and the names
+#: Textual gives printable ASCII characters.  Written out so the config check
+#: needs no Textual; ``tests/ui/test_keypad_codes.py`` compares it with the
+#: installed Textual.
+NAMED_KEYS: frozenset[str] = frozenset("""
+add ampersand apostrophe asterisk at backslash backspace caps_lock circumflex_accent
+colon comma ctrl-at decimal delete divide dollar_sign down end enter equal equals_sign
+escape exclamation_mark f1 f10 f11 f12 f13 f14 f15 f16 f17 f18 f19 f2 f20 f21 f22 f23
+f24 f25 f26 f27 f28 f29 f3 f30 f31 f32 f33 f34 f35 f4 f5 f6 f7 f8 f9 full_stop
+grave_accent greater_than_sign home insert iso_level3_shift iso_level5_shift kp_begin
+left left_alt left_control left_curly_bracket left_hyper left_meta left_parenthesis
+left_shift left_square_bracket left_super less_than_sign lower_volume media_fast_forward
+media_pause media_play media_play_pause media_record media_reverse media_rewind
+media_stop media_track_next media_track_previous menu minus multiply mute_volume
+num_lock number_sign pagedown pageup pause percent_sign plus print_screen question_mark
+quotation_mark raise_volume return right right_alt right_control right_curly_bracket
+right_hyper right_meta right_parenthesis right_shift right_square_bracket right_super
+scroll_lock semicolon separator slash space subtract tab tilde underscore up
+vertical_line""".split())
+#: Modifiers Textual writes before a key name ("ctrl+f5").
+MODIFIERS: frozenset[str] = frozenset({"ctrl", "alt", "shift", "super", "meta", "hyper"})
+
+
+def is_key_name(name: str) -> bool:
+    """Whether a key can ever arrive with this (Textual) name: a letter or digit
+    or one of :data:`NAMED_KEYS`, after any modifiers ("ctrl+f5")."""
+    *modifiers, base = name.split("+")
+    if not set(modifiers) <= MODIFIERS:
+        return False
+    return base in NAMED_KEYS or (len(base) == 1 and base.isascii() and base.isalnum())
+
 
 PROFILES: dict[str, dict[str, tuple[str, ...]]] = {
     "keyboard": KEYBOARD_PROFILE,

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from kiosk.config import KioskConfig
+from kiosk.config_names import check_names, content_dir_problem, known_languages
 from kiosk.console_font.findings import languages_for_console
 from kiosk.console_font.font import ConsoleFont
 from kiosk.console_font.terminal import kiosk_terminal_font
@@ -45,9 +46,12 @@ def offered_languages(config: KioskConfig, console_font: ConsoleFont | None = No
             installed.add(po.parent.parent.name)
     if config.languages:
         # An exact catalog name needs no negotiation (which loads CLDR data).
-        chosen = [tag if tag in installed else negotiate_language(tag, sorted(installed)) or tag
+        # A tag naming no language the kiosk has is left out (never shown raw to
+        # a visitor); kiosk.config_names.check_names has logged it at start.
+        known = sorted(set(known_languages(locales)) | installed)
+        chosen = [tag if tag in installed else negotiate_language(tag, known)
                   for tag in config.languages]
-        offered = list(dict.fromkeys(chosen))
+        offered = list(dict.fromkeys(tag for tag in chosen if tag)) or sorted(installed)
     else:
         offered = sorted(installed)
     if config.medical_translations != "any":  # issue 10: only official/reviewed medical text
@@ -96,8 +100,8 @@ def build_app(config: KioskConfig, *, language: str | None = None, speech: bool 
     medicines: list[Document] = library.medicines
     error: str | None = None
     if not medicines:
-        error = str(library.problems[0]) if library.problems else (
-            f"{config.content_dir}: no medicine found (each needs a folder with overview.md)")
+        error = content_dir_problem(config) or (str(library.problems[0]) if library.problems else (
+            f"{config.content_dir}: no medicine found (each needs a folder with overview.md)"))
         log.error("cannot show any medicine: %s", error)
     # The narrator (and the speech layer's imports) is made after the first paint.
     voice = {"announcer": announcer} if announcer is not None else {
@@ -119,6 +123,10 @@ def launch(config: KioskConfig, kiosk_mode: bool | None = None, language: str | 
     log.info("starting (config %s, kiosk mode %s)", config.source, config.kiosk_mode)
     if logging_handler.problem:
         log.warning("%s", logging_handler.problem)
+    # Values naming what does not exist are left out, one sentence each (issue 9, item 12).
+    config, dropped = check_names(config)
+    for sentence in dropped:
+        log.warning("%s", sentence)
     # Textual lets ctrl+c/ctrl+z raise signals when this is set; a kiosk must not.
     os.environ.pop("TEXTUAL_ALLOW_SIGNALS", None)
     try:

@@ -52,13 +52,15 @@ def test_pin_is_kept_only_as_a_hash() -> None:
     [
         ({"idle": {"timeout_seconds": "two minutes"}}, ["[idle]", "timeout_seconds", "10 to 3600"]),
         ({"idle": {"timeout_seconds": 30, "warning_seconds": 30}}, ["warning_seconds", "shorter"]),
-        ({"kiosk": {"theme": "pink"}}, ["[kiosk]", "theme", '"high-contrast"']),
+        # A theme or profile that names nothing is dropped (tests/test_config_names.py);
+        # one that is not even text stops the start.
+        ({"kiosk": {"theme": 3}}, ["[kiosk]", "theme", "text in quotes"]),
         ({"kiosk": {"kiosk_mode": "yes"}}, ["kiosk_mode", "true or false"]),
         ({"kiosk": {"default_language": "German"}}, ["default_language", "pt-BR"]),
         ({"kiosk": {"colour": "red"}}, ["[kiosk]", "unknown key 'colour'"]),
         ({"sound": {}}, ["unknown section [sound]"]),
         ({"keys": {"up": ["f5"], "down": ["f5"]}}, ["[keys]", "'f5'", "'up'", "'down'"]),
-        ({"keys": {"profile": "joystick"}}, ["profile", '"numeric-keypad"']),
+        ({"keys": {"profile": ["keypad"]}}, ["[keys]", "profile", "text in quotes"]),
         ({"keys": {"action": []}}, ["action needs at least one key"]),
         ({"staff": {"exit_pin": "12ab"}}, ["exit_pin", "4 to 12 digits"]),
         ({"staff": {"exit_pin": "2468", "exit_sequence": ["up", "f12"]}}, ["exit_sequence", "visitor key"]),

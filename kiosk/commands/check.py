@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from kiosk.commands.spoken_check import spoken_number_findings
+from kiosk.config_names import check_names
 from kiosk.commands.voice_check import check_voice
 from kiosk.console_font.console_setup import read_console_setup
 from kiosk.console_font.findings import console_font_findings
@@ -151,8 +152,11 @@ def offered_by_config(config, checked: list[str]) -> list[str]:
 
 
 def deployment_problems(config) -> list[Problem]:
-    """What the configuration names that the kiosk cannot use (each with its key)."""
-    problems = []
+    """What the configuration names that the kiosk cannot use (each with its key):
+    the sentences the kiosk logs at start (:func:`kiosk.config_names.check_names`),
+    then the log file."""
+    problems = [Problem("*", "*", "", "deployment", sentence)
+                for sentence in check_names(config)[1]]
     log_problem = log_file_problem(config.log_file)
     if log_problem:
         problems.append(Problem("*", "*", "[kiosk] log_file", "deployment", log_problem))

@@ -41,6 +41,7 @@ from kiosk.config import KioskConfig
 from kiosk.document.model import Document
 from kiosk.languages import set_language
 from kiosk.ui.announcer import Announcer, LoggingAnnouncer
+from kiosk.ui.begin_key import teach_begin_key
 from kiosk.ui.idle import IdleWatch
 from kiosk.ui.key_hook import KeyHook
 from kiosk.ui.keymap import clash_sentence, clashes, textual_keymap, unbound_ids
@@ -135,6 +136,7 @@ class KioskApp(SpeechOutput, Navigation, App[int], inherit_bindings=False):
         self.theme = TEXTUAL_THEME.get(self.visit.theme, "kiosk-standard")
         set_language(self.visit.language)
         self.set_keymap(textual_keymap(config.keymap))
+        teach_begin_key()  # the keypad's 5 with NumLock off (kiosk/ui/begin_key.py)
         if clashing := clashes(config.keymap):  # kiosk.toml's validation stops these
             self._clashes_logged |= clashing
             log.error(clash_sentence(clashing))

@@ -10,7 +10,10 @@ The app's ``on_event`` hands each key from the terminal to
    EN 301 549 5.1.3.5;
 3. while "Still there?" is shown, the key only keeps the visit;
 4. the staff exit sequence (F12 three times) is followed, and opens the PIN
-   prompt when complete.
+   prompt when complete;
+5. while the PIN prompt is open, it gets every key first
+   (``StaffExitScreen.pin_key``): digits, in both NumLock states of a
+   keypad, never reach a binding.
 
 Everything else is Textual's: the key goes on to the screen's bindings.
 """
@@ -20,6 +23,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from kiosk.keys import key_table
+from kiosk.staff_pin import PinGuard, state_path
+from kiosk.ui.screens.staff_exit import StaffExitScreen
 
 if TYPE_CHECKING:
     from kiosk.ui.app import KioskApp
@@ -69,6 +74,8 @@ class KeyHook:
         self.staff = StaffSequence(app.config.staff_exit.sequence, app.clock)
         #: True while the PIN prompt is open (the sequence is not followed there).
         self.prompt_open = False
+        #: Wrong staff PINs in a row, kept beside the log file (survives restarts).
+        self.pin_guard = PinGuard(state_path(app.config.log_file))
 
     def before_key(self, key: str) -> bool:
         """Do what precedes ``key``; ``True`` when the key must go no further."""
@@ -83,7 +90,8 @@ class KeyHook:
         if action is None or action.interrupts_speech:
             app.stop_speech()  # nothing talks over what this key does
         if self.prompt_open:
-            return False
+            screen = app.screen
+            return isinstance(screen, StaffExitScreen) and screen.pin_key(key)
         done = self.staff.feed(key)
         if done:
             self.prompt_open = True

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from textual.keys import format_key
 
+from kiosk.keypad import KEYPAD_ONLY_NAMES
 from kiosk.languages import N_, _
 
 _FRIENDLY: dict[str, str] = {
@@ -29,6 +30,8 @@ _FRIENDLY: dict[str, str] = {
     "delete": N_("Delete"),
     "insert": N_("Insert"),
 }
+
+
 def key_label(key: str) -> str:
     """One key, as printed on the keyboard, translated where it is a word."""
     if key in _FRIENDLY:
@@ -39,9 +42,17 @@ def key_label(key: str) -> str:
     return shown.upper() if len(shown) == 1 else shown.replace("_", " ")
 
 
+def printed_keys(keys: tuple[str, ...] | list[str]) -> list[str]:
+    """``keys`` as the keys printed on a keyboard or keypad: a name only a keypad
+    sends (the kitty protocol's ``multiply``, NumLock-off 5's ``kp_begin``)
+    becomes the key it is printed on, once ("asterisk", "multiply" -> "asterisk")."""
+    return list(dict.fromkeys(KEYPAD_ONLY_NAMES.get(key, key) for key in keys))
+
+
 def keys_label(keys: tuple[str, ...] | list[str], limit: int = 3) -> str:
-    """Several keys joined with a translated "or": ``Enter or Space``."""
-    labels = [key_label(k) for k in list(keys)[:limit]]
+    """Several keys joined with a translated "or": ``Enter or Space``; the codes a
+    keypad sends for one key are named once, by what is printed on it."""
+    labels = [key_label(k) for k in printed_keys(keys)[:limit]]
     if not labels:
         return _("(no key)")
     if len(labels) == 1:

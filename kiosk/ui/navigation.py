@@ -81,7 +81,7 @@ class Navigation:
     def open_staff_prompt(self: "KioskApp") -> None:
         from kiosk.ui.screens.staff_exit import StaffExitScreen
 
-        self.push_screen(StaffExitScreen(), callback=self._staff_prompt_closed)
+        self.push_screen(StaffExitScreen(self.key_hook.pin_guard), callback=self._staff_prompt_closed)
 
     def _staff_prompt_closed(self: "KioskApp", accepted: bool | None) -> None:
         self.key_hook.prompt_closed()

@@ -297,7 +297,10 @@ async def test_language_switch_changes_the_voice(kiosk):
         narrator.cancel()
 
 
-async def test_language_without_a_voice_is_shown_not_misread(kiosk, recorder):
+async def test_language_without_a_voice_is_shown_not_misread(kiosk, recorder, tmp_path):
+    # A catalog makes "tlh" a language the kiosk has (one named in the config
+    # without a catalog is left out, issue 9 item 12); eSpeak NG has no voice for it.
+    write_catalog(tmp_path / "locales", "tlh", "kiosk", {"Start": "Start"})
     app = kiosk(config_changes={"languages": ("en", "tlh")})
     async with app.run_test(size=(80, 24)) as pilot:
         narrator = await ready(pilot, app)

@@ -320,7 +320,7 @@ async def test_numeric_keypad_profile(make_app, tmp_path, announcer):
         await pilot.press("6", "6")
         assert screen.section_index == 2
         spoken = len(announcer.spoken)
-        await pilot.press("a", "right")  # not keypad keys: nothing happens, nothing is said
+        await pilot.press("a", "r")  # not keypad keys: nothing happens, nothing is said
         assert screen.section_index == 2 and len(announcer.spoken) == spoken
         await pilot.press("0")
         await pilot.pause()

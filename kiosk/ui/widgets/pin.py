@@ -1,39 +1,40 @@
-"""The staff PIN field: Textual's ``Input(password=True)``, digits only, nothing else.
+"""The staff PIN field: one dot per digit, and the digits kept where nothing shows them.
 
-The stock Input binds copy/cut/paste (copy would write the selection to the
-terminal's clipboard with OSC 52), cursor and delete keys, and types every
-printable key.  For a PIN on a kiosk it keeps only what it must: it shows
-dots, takes digits (``restrict``), never rings the bell, and lets every other
-key go to the screen's bindings (Action checks, Back cancels).
+Why not Textual's ``Input(password=True)``: its ``value`` is a ``str`` that
+lives in the widget and in the local variables of every Input method, so an
+error while typing would put the PIN in the traceback Textual writes (with
+local variables) to the log.  The digits are a :class:`kiosk.staff_pin.PinDigits`
+instead (kept by the prompt screen), whose ``repr`` is only their count;
+this widget shows the dots.
+Keys never reach it: the staff prompt takes them before any binding (see
+``StaffExitScreen.pin_key``), so the keypad's NumLock-off codes type digits
+too, and nothing can type into it but digits.
 """
 
 from __future__ import annotations
 
-from textual.widgets import Input
+from rich.text import Text
+from textual.widgets import Static
 
 from kiosk.ui.widgets.keyboard_only import KeyboardOnly
 
 #: Longest PIN accepted (a guard against a key held down).
 MAX_DIGITS = 12
+#: Shown for each digit typed.
+DOT = "•"
 
 
-class PinInput(KeyboardOnly, Input, inherit_bindings=False):
-    """Masked digit entry; its value lives only in this widget until cleared."""
+class PinField(KeyboardOnly, Static):
+    """The dots of the PIN typed so far (the digits stay in the screen's
+    :class:`~kiosk.staff_pin.PinDigits`, which exists before this widget does)."""
 
-    BINDINGS = []
     DEFAULT_CSS = """
-    PinInput { width: 1fr; border: none; padding: 0; height: 1; background: transparent; }
-    PinInput:focus { border: none; background-tint: $foreground 0%; }
+    PinField { width: 1fr; height: 1; padding: 0; background: transparent; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(password=True, restrict=r"[0-9]*", max_length=MAX_DIGITS,
-                         select_on_focus=False, compact=True, id=id)
-        self.cursor_blink = False
+        super().__init__("", id=id, markup=False)
 
-    def check_consume_key(self, key: str, character: str | None) -> bool:
-        """Only digits are typed; every other key stays with the screen's bindings."""
-        return character is not None and character.isdigit()
-
-    def restricted(self) -> None:
-        """A key that is not a digit: no bell (the screen answers it instead)."""
+    def show_count(self, count: int) -> None:
+        """Show ``count`` dots."""
+        self.update(Text(DOT * count))
