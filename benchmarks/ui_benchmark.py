@@ -83,13 +83,14 @@ KIOSK_CHILD = textwrap.dedent("""
 
 
 def write_config(folder: Path, *, locales: Path | None = None, languages: str = "[]",
-                 kiosk_mode: bool = True) -> Path:
-    """A kiosk.toml in ``folder`` with the shipped content and catalogs, logging into ``folder``."""
+                 kiosk_mode: bool = True, content: Path | None = None) -> Path:
+    """A kiosk.toml in ``folder`` with the shipped content (or ``content``) and catalogs,
+    logging into ``folder``."""
     path = folder / "kiosk.toml"
     path.write_text(textwrap.dedent(f"""
         [kiosk]
         kiosk_mode = {str(kiosk_mode).lower()}
-        content_dir = "{ROOT / 'content'}"
+        content_dir = "{content or ROOT / 'content'}"
         locales_dir = "{locales or ROOT / 'locales'}"
         log_file = "{folder / 'kiosk.log'}"
         languages = {languages}
