@@ -131,6 +131,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--switches", type=int, default=56,
                         help="language switches (and next-section keys) to time")
+    parser.add_argument("--no-memory", action="store_true",
+                        help="time the switches only (the memory child takes minutes)")
     args = parser.parse_args()
     if not any((ROOT / "locales").glob("*/LC_MESSAGES/kiosk.mo")):
         raise SystemExit("no compiled catalogs: run `kiosk catalogs compile` first")
@@ -146,6 +148,8 @@ def main() -> int:
     print(f"  first switch to each language (loads its catalogs): first frame "
           f"{frames_ms(first)[0]:6.1f} ms; later switches {frames_ms(later)[0]:6.1f} ms")
 
+    if args.no_memory:
+        return 0
     start, end, count = memory_after_every_language()
     print(f"resident memory (VmRSS), {count} languages offered:")
     print(f"  at the first paint {start:6.1f} MiB   after a visit in each language {end:6.1f} MiB   "
