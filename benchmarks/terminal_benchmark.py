@@ -98,7 +98,8 @@ def measure(args: argparse.Namespace) -> int:
         config = write_config(folder)
         python, kiosk = sys.executable, Path(sys.executable).with_name("kiosk")
         minimal_cmd = f"{python} {minimal}"
-        kiosk_cmd = f"cd {ROOT} && {kiosk} --config {config}"
+        # PYTHONPATH: this tree's kiosk, whichever one the venv installed
+        kiosk_cmd = f"cd {ROOT} && PYTHONPATH={ROOT} {kiosk} --config {config}"
 
         def minimal_painted(text: str) -> bool:
             return "Medicine information" in text

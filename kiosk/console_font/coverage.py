@@ -17,9 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.mofile import read_mo
-from babel.messages.pofile import read_po
-
 from kiosk.console_font.font import ConsoleFont
 from kiosk.languages.registry import SOURCE_LANGUAGE, language_info
 
@@ -67,6 +64,10 @@ class LanguageCoverage:
 
 def _catalog_texts(path: Path, source: bool) -> list[str]:
     """The shown texts of one catalog: translations (not fuzzy), or for a template its msgids."""
+    # Babel's catalog readers load only on a Linux console (not at every start).
+    from babel.messages.mofile import read_mo
+    from babel.messages.pofile import read_po
+
     with path.open("rb") as handle:
         catalog = read_mo(handle) if path.suffix == ".mo" else read_po(handle)
     texts: list[str] = []

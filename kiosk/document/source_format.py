@@ -162,10 +162,11 @@ def _read_header(lines: list[str], origin: str) -> tuple[dict, int]:
             raise DocumentFormatError(origin, first + 1, f"the header needs {key} = \"...\"")
     for key, value in list(header.items()):
         expected = KNOWN_KEYS.get(key)
-        key_line = _key_line(lines, first + 1, end, key)
+        # Where the key is written is looked up only for a sentence about it
+        # (every content file passes here at start-up).
         if expected is None:
             raise DocumentFormatError(
-                origin, key_line,
+                origin, _key_line(lines, first + 1, end, key),
                 f"unknown header key '{key}' (known: {', '.join(KNOWN_KEYS)})",
             )
         if key == "last_updated":
@@ -173,15 +174,18 @@ def _read_header(lines: list[str], origin: str) -> tuple[dict, int]:
                 header[key] = YearMonth.parse(str(value))
             except ValueError:
                 raise DocumentFormatError(
-                    origin, key_line, f"last_updated must be a month like \"2023-04\", not {value!r}"
+                    origin, _key_line(lines, first + 1, end, key),
+                    f"last_updated must be a month like \"2023-04\", not {value!r}",
                 ) from None
         elif expected is _dt.date:
             if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime):
                 raise DocumentFormatError(
-                    origin, key_line, f"{key} must be a date like 2023-04-19, not {value!r}"
+                    origin, _key_line(lines, first + 1, end, key),
+                    f"{key} must be a date like 2023-04-19, not {value!r}",
                 )
         elif not isinstance(value, str):
-            raise DocumentFormatError(origin, key_line, f"{key} must be text in quotes")
+            raise DocumentFormatError(origin, _key_line(lines, first + 1, end, key),
+                                      f"{key} must be text in quotes")
         else:
             header[key] = value.strip()
     return header, end + 1

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from babel.messages.catalog import Catalog, Message
+from typing import TYPE_CHECKING
 
 from kiosk.languages.domains import is_document_domain
+
+if TYPE_CHECKING:  # type hints only: the kiosk's start (console findings) needs no Babel
+    from babel.messages.catalog import Catalog, Message
 
 #: Every kind of problem, in the order ``kiosk check`` explains them.
 PROBLEM_KINDS = (

@@ -12,9 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
-from babel.core import negotiate_locale
-
 from kiosk.languages.language_names import LANGUAGE_NAMES
 
 SOURCE_LANGUAGE = "en"
@@ -47,6 +44,8 @@ def language_info(code: str) -> Language:
 
 def language_info_from_cldr(code: str) -> Language:
     """Describe ``code`` from CLDR; the native name is capitalised as a menu item."""
+    from babel import Locale, UnknownLocaleError  # CLDR data: only for a code not in the table
+
     try:
         locale = Locale.parse(code)
     except (UnknownLocaleError, ValueError):
@@ -59,6 +58,8 @@ def language_info_from_cldr(code: str) -> Language:
 
 def _to_underscore(tag: str) -> str:
     """``pt-BR`` -> ``pt_BR``; gettext and Babel's negotiation expect underscores."""
+    from babel import Locale, UnknownLocaleError
+
     tag = tag.strip().replace("-", "_")
     try:
         return str(Locale.parse(tag))
@@ -74,6 +75,8 @@ def negotiate_language(tag: str, available: tuple[str, ...] | list[str]) -> str 
     """
     if not tag:
         return None
+    from babel.core import negotiate_locale  # Babel loads only when a tag needs negotiating
+
     wanted = _to_underscore(tag)
     # Norwegian: "no" and "nn" readers are best served by Bokmål.
     aliases = {"no": "nb", "nn": "nb"}
