@@ -82,6 +82,12 @@ class KioskApp(SpeechOutput, Navigation, App[int], inherit_bindings=False):
     # Outside kiosk mode only (check_action): ctrl+q quits, as in any Textual app.
     BINDINGS = [Binding("ctrl+q", "quit", show=False, priority=True, id="quit")]
     TITLE = "Medicine information"
+    # Textual's breakpoints: every screen gets one class per axis, so the
+    # .tcss files lay out large text (issue 11: EN 301 549 5.1.4 gives about
+    # 68x19 cells on a 15.6" screen, 43x13 on a 10" one) as first-class
+    # layouts; 80x24 and larger (-wide -tall) keep the full layout.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-medium"), (80, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-very-short"), (16, "-short"), (24, "-tall")]
 
     # ``var``: a reactive that does not repaint the whole screen when it changes;
     # what shows it (status line, theme, screens) follows through watchers.

@@ -1,0 +1,78 @@
+"""Lines of short phrases that break only between phrases, never inside one.
+
+A key hint such as "Help: F1" or "Enter: read" is one unit for the reader:
+wrapped inside, it leaves a key name alone on a line ("F1"), which a
+visitor with large text reads as a stray word (issue 9 item 5, issue 11).
+:func:`pack_phrases` lays phrases out greedily, line by line, at a given
+width; :class:`PhraseLine` is a ``Static`` that does so again whenever its
+width changes (Textual's ``Resize``).
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.visual import VisualType
+from textual.widgets import Static
+
+#: How the kiosk's own strings separate phrases (the catalogs keep it).
+SEPARATOR = " · "
+
+
+def split_phrases(text: str, separator: str = SEPARATOR) -> list[str]:
+    """The phrases of ``text``; one phrase when it holds no separator."""
+    return [part.strip() for part in text.split(separator.strip()) if part.strip()]
+
+
+def pack_phrases(phrases: list[str], width: int, separator: str = SEPARATOR) -> list[str]:
+    """Phrases joined by ``separator`` into lines of at most ``width`` cells.
+
+    Lines break only between phrases; a phrase longer than ``width`` gets a
+    line of its own (and the terminal widget wraps it).  ``width`` <= 0
+    (not laid out yet) gives one line.
+    """
+    if width <= 0:
+        return [separator.join(phrases)] if phrases else []
+    lines: list[str] = []
+    for phrase in phrases:
+        if lines and cell_len(lines[-1] + separator + phrase) <= width:
+            lines[-1] += separator + phrase
+        else:
+            lines.append(phrase)
+    return lines
+
+
+class PhraseLine(Static):
+    """A ``Static`` whose text is phrases separated by " · ", wrapped between them.
+
+    ``update`` takes the whole text as the rest of the kiosk writes it (a
+    string or a Rich ``Text``; its base style is kept); the widget splits it
+    and packs it to its own content width, again after every resize.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", markup=False, id=id)
+        self._phrases: list[str] = []
+        self._style = ""
+        self._packed_for: tuple[int, tuple[str, ...]] = (-1, ())
+
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
+        plain = content.plain if isinstance(content, Text) else str(content)
+        self._style = str(content.style) if isinstance(content, Text) else ""
+        self._phrases = split_phrases(plain)
+        self._packed_for = (-1, ())
+        self._pack()
+
+    def on_resize(self) -> None:
+        # After the refresh: a height changed while Textual is still laying out
+        # for the resize is not measured again in that pass.
+        self.call_after_refresh(self._pack)
+
+    def _pack(self) -> None:
+        width = self.content_size.width if self.is_mounted else 0
+        key = (width, tuple(self._phrases))
+        if key == self._packed_for:
+            return
+        self._packed_for = key
+        lines = pack_phrases(self._phrases, width)
+        super().update(Text("\n".join(lines), style=self._style))
