@@ -49,6 +49,7 @@ from kiosk.ui.navigation import Navigation
 from kiosk.ui.screens.base import VisitorActions
 from kiosk.ui.screens.message import MessageScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
+from kiosk.ui.sizes import size_note
 from kiosk.ui.speech_output import SpeechOutput
 from kiosk.ui.themes import TEXTUAL_THEME, register_themes
 from kiosk.visit import Visit
@@ -166,6 +167,7 @@ class KioskApp(SpeechOutput, Navigation, App[int], inherit_bindings=False):
 
     def on_ready(self) -> None:
         """The first screen is painted (Textual's Ready): now load the speech layer."""
+        log.info("%s", size_note(*self.size))
         self.start_speech()
 
     def on_unmount(self) -> None:

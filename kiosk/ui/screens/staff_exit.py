@@ -18,6 +18,7 @@ from textual.widgets import Static
 from kiosk.languages import _, ngettext
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.screens.base import KioskModal
+from kiosk.ui.widgets.phrases import PhraseLine
 from kiosk.ui.widgets.pin import PinInput
 
 log = logging.getLogger("kiosk.staff")
@@ -37,7 +38,7 @@ class StaffExitScreen(KioskModal[bool]):
     def compose(self):
         with Vertical(id="staff-dialog"):
             yield Static("", id="staff-title", markup=False)
-            yield Static("", id="staff-help", markup=False)
+            yield PhraseLine(sentences=True, id="staff-help")
             with Horizontal(id="staff-pin-row"):
                 yield Static("", id="staff-pin-before", markup=False)
                 yield PinInput(id="staff-pin")
@@ -56,7 +57,7 @@ class StaffExitScreen(KioskModal[bool]):
     def refresh_texts(self) -> None:
         keymap = self.app.config.keymap
         self.query_one("#staff-title", Static).update(Text(_("Staff only"), style="bold"))
-        self.query_one("#staff-help", Static).update(Text(
+        self.query_one("#staff-help", PhraseLine).update(Text(
             _("Type the PIN, then press {action}. {back} cancels.").format(
                 action=keys_label(keymap.get("action", ())), back=keys_label(keymap.get("back", ())))))
         # "PIN: {dots}" is one translated phrase; the field shows the dots.

@@ -19,6 +19,7 @@ from kiosk.ui.keynames import keys_label
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.screens.language import language_label
 from kiosk.ui.widgets.menu import Menu, MenuEntry
+from kiosk.ui.widgets.phrases import PhraseLine
 from kiosk.ui.widgets.status import StatusLine
 
 
@@ -38,7 +39,7 @@ class WelcomeScreen(KioskScreen):
         with Vertical(id="welcome-body"):
             yield Static("", id="welcome-title", markup=False)
             yield Static("", id="welcome-intro", markup=False)
-            yield Static("", id="welcome-keys", markup=False)
+            yield PhraseLine(sentences=True, id="welcome-keys")
             yield Static("", id="welcome-menu-label", markup=False)
             yield Menu(self._entries(), id="welcome-menu")
         yield StatusLine()
@@ -77,7 +78,7 @@ class WelcomeScreen(KioskScreen):
         ).format(medicines=_list(names) if names else _("medicines"))
         self.query_one("#welcome-intro", Static).update(Text(intro))
         keys = "\n".join(self.key_lines())
-        self.query_one("#welcome-keys", Static).update(Text(keys))
+        self.query_one("#welcome-keys", PhraseLine).update(Text(keys))
         self.query_one("#welcome-menu-label", Static).update(
             Text(_("Choose your language, then Start:"), style="bold"))
 

@@ -10,8 +10,11 @@ width changes (Textual's ``Resize``).
 
 from __future__ import annotations
 
+import re
+
 from rich.cells import cell_len
 from rich.text import Text
+from textual.content import Content
 from textual.visual import VisualType
 from textual.widgets import Static
 
@@ -19,16 +22,42 @@ from textual.widgets import Static
 SEPARATOR = " · "
 
 
+#: Where one sentence ends and the next begins (a space after . ! ? ; or 。).
+_SENTENCE_END = re.compile(r"(?<=[.!?;。])\s+")
+
+
 def split_phrases(text: str, separator: str = SEPARATOR) -> list[str]:
     """The phrases of ``text``; one phrase when it holds no separator."""
     return [part.strip() for part in text.split(separator.strip()) if part.strip()]
 
 
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` (each sentence is kept whole on a line when it fits)."""
+    return [part for part in _SENTENCE_END.split(text.strip()) if part]
+
+
+def balanced_lines(phrase: str, width: int) -> list[str]:
+    """``phrase`` wrapped at word boundaries into as few lines as at ``width``, but
+    with lines as even as possible (CSS ``text-wrap: balance``), so the last
+    line is never a lone word such as a key name."""
+    lines = [line.plain for line in Content(phrase).wrap(width)]
+    if len(lines) <= 1:
+        return lines
+    low, high = max(1, width // len(lines)), width
+    while low < high:  # the narrowest width that needs no extra line
+        middle = (low + high) // 2
+        if len(Content(phrase).wrap(middle)) <= len(lines):
+            high = middle
+        else:
+            low = middle + 1
+    return [line.plain.rstrip() for line in Content(phrase).wrap(high)]
+
+
 def pack_phrases(phrases: list[str], width: int, separator: str = SEPARATOR) -> list[str]:
     """Phrases joined by ``separator`` into lines of at most ``width`` cells.
 
-    Lines break only between phrases; a phrase longer than ``width`` gets a
-    line of its own (and the terminal widget wraps it).  ``width`` <= 0
+    Lines break only between phrases; a phrase longer than ``width`` gets
+    lines of its own, balanced (:func:`balanced_lines`).  ``width`` <= 0
     (not laid out yet) gives one line.
     """
     if width <= 0:
@@ -37,6 +66,8 @@ def pack_phrases(phrases: list[str], width: int, separator: str = SEPARATOR) -> 
     for phrase in phrases:
         if lines and cell_len(lines[-1] + separator + phrase) <= width:
             lines[-1] += separator + phrase
+        elif cell_len(phrase) > width:
+            lines += balanced_lines(phrase, width)
         else:
             lines.append(phrase)
     return lines
@@ -47,19 +78,25 @@ class PhraseLine(Static):
 
     ``update`` takes the whole text as the rest of the kiosk writes it (a
     string or a Rich ``Text``; its base style is kept); the widget splits it
-    and packs it to its own content width, again after every resize.
+    and packs it to its own content width, again after every resize.  With
+    ``sentences=True`` the phrases are sentences joined by a space, and each
+    line of the text (``\\n``) stays a paragraph of its own.
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, sentences: bool = False, id: str | None = None) -> None:
         super().__init__("", markup=False, id=id)
-        self._phrases: list[str] = []
+        self.sentences = sentences
+        self._paragraphs: list[list[str]] = []
         self._style = ""
-        self._packed_for: tuple[int, tuple[str, ...]] = (-1, ())
+        self._packed_for: tuple[int, tuple[tuple[str, ...], ...]] = (-1, ())
 
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         plain = content.plain if isinstance(content, Text) else str(content)
         self._style = str(content.style) if isinstance(content, Text) else ""
-        self._phrases = split_phrases(plain)
+        if self.sentences:
+            self._paragraphs = [split_sentences(line) for line in plain.split("\n")]
+        else:
+            self._paragraphs = [split_phrases(plain)]
         self._packed_for = (-1, ())
         self._pack()
 
@@ -70,9 +107,11 @@ class PhraseLine(Static):
 
     def _pack(self) -> None:
         width = self.content_size.width if self.is_mounted else 0
-        key = (width, tuple(self._phrases))
+        key = (width, tuple(tuple(paragraph) for paragraph in self._paragraphs))
         if key == self._packed_for:
             return
         self._packed_for = key
-        lines = pack_phrases(self._phrases, width)
+        separator = " " if self.sentences else SEPARATOR
+        lines = [line for paragraph in self._paragraphs
+                 for line in pack_phrases(paragraph, width, separator)]
         super().update(Text("\n".join(lines), style=self._style))
