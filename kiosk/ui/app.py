@@ -49,6 +49,7 @@ from kiosk.ui.navigation import Navigation
 from kiosk.ui.screens.base import VisitorActions
 from kiosk.ui.screens.message import MessageScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
+from kiosk.ui import sizes
 from kiosk.ui.sizes import size_note
 from kiosk.ui.speech_output import SpeechOutput
 from kiosk.ui.themes import TEXTUAL_THEME, register_themes
@@ -87,8 +88,8 @@ class KioskApp(SpeechOutput, Navigation, App[int], inherit_bindings=False):
     # .tcss files lay out large text (issue 11: EN 301 549 5.1.4 gives about
     # 68x19 cells on a 15.6" screen, 43x13 on a 10" one) as first-class
     # layouts; 80x24 and larger (-wide -tall) keep the full layout.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-medium"), (80, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-very-short"), (16, "-short"), (24, "-tall")]
+    HORIZONTAL_BREAKPOINTS = sizes.HORIZONTAL_BREAKPOINTS
+    VERTICAL_BREAKPOINTS = sizes.VERTICAL_BREAKPOINTS
 
     # ``var``: a reactive that does not repaint the whole screen when it changes;
     # what shows it (status line, theme, screens) follows through watchers.

@@ -10,6 +10,13 @@ walk the kiosk at these sizes.
 
 from __future__ import annotations
 
+#: Textual breakpoints (App.HORIZONTAL_BREAKPOINTS / VERTICAL_BREAKPOINTS): the
+#: screen classes the .tcss files lay out by.  80x24 and up (-wide, -tall) is
+#: the full layout; below 24 rows the key lists move into Help and speech.
+HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-medium"), (80, "-wide")]
+TALL_ROWS = 24
+VERTICAL_BREAKPOINTS = [(0, "-very-short"), (16, "-short"), (TALL_ROWS, "-tall")]
+
 #: (columns, rows) of the shared test matrix, smallest first.
 TESTED_SIZES: tuple[tuple[int, int], ...] = (
     (43, 13), (56, 20), (68, 19), (80, 24), (100, 30), (200, 60),

@@ -210,3 +210,24 @@ def test_the_checks_find_a_key_hint_broken_apart():
     names = {"F1"}
     assert lines[1] in names and lines[0].endswith(":")
     assert re.match(r"^F1$", lines[1])
+
+
+def _choose(app, code: str) -> list[str]:
+    """Keys from the welcome screen to ``code`` chosen (the highlight then moves to Start)."""
+    return ["down"] * app.languages.index(code) + ["enter"]
+
+
+@pytest.mark.parametrize("size", [(68, 19), (43, 13)])
+@pytest.mark.parametrize("code", ["de", "el", "uk"])
+def test_snapshot_welcome_with_large_text(snap_compare, tmp_path, code, size):
+    app = real_app(tmp_path)
+    assert snap_compare(app, press=_choose(app, code), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(68, 19), (43, 13)])
+@pytest.mark.parametrize("code", ["de", "el", "uk"])
+def test_snapshot_overview_with_large_text(snap_compare, tmp_path, code, size):
+    """Contents then section 3's text (at 43 columns: the second of the two steps)."""
+    app = real_app(tmp_path)
+    assert snap_compare(app, press=_choose(app, code) + ["enter", "3", "enter"],
+                        terminal_size=size)

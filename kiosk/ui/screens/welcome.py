@@ -5,6 +5,11 @@ keys (from the deployer's keymap) how to start, get help, turn on speech and
 change display or language.  The menu starts with the languages, each in
 its own name, so a visitor who cannot read the local language can still
 find theirs, then "Start".
+
+With large text (fewer than 24 rows, issue 11) 28 languages would push
+"Start" far out of sight, so the menu holds two entries: the language in
+use, which opens the language list, and "Start"; both stay on screen with
+the title and the help key.  The menu changes with the terminal's height.
 """
 
 from __future__ import annotations
@@ -13,14 +18,15 @@ from rich.text import Text
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from kiosk.languages import _, language_info
+from kiosk.languages import _, active_language, language_info
 from kiosk.languages.formatting import format_list
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.screens.language import language_label
 from kiosk.ui.widgets.menu import Menu, MenuEntry
 from kiosk.ui.widgets.phrases import PhraseLine
-from kiosk.ui.widgets.status import StatusLine
+from kiosk.ui.sizes import TALL_ROWS
+from kiosk.ui.widgets.status import StatusLine, language_name_marked
 
 
 def _list(names: list[str]) -> str:
@@ -35,7 +41,11 @@ class WelcomeScreen(KioskScreen):
 
     CSS_PATH = "welcome.tcss"
 
+    #: True while the menu is the two-entry one (fewer than TALL_ROWS rows).
+    compact = False
+
     def compose(self):
+        self.compact = self.app.size.height < TALL_ROWS
         with Vertical(id="welcome-body"):
             yield Static("", id="welcome-title", markup=False)
             yield Static("", id="welcome-intro", markup=False)
@@ -45,12 +55,36 @@ class WelcomeScreen(KioskScreen):
         yield StatusLine()
 
     def _entries(self) -> list[MenuEntry]:
+        start = MenuEntry("start", lambda: "» " + _("Start") + " «")
+        if self.compact:
+            language = MenuEntry("languages", lambda: _("Language: {name}").format(
+                name=language_name_marked(active_language())))
+            return [language, start]
         entries = [
             MenuEntry(f"lang:{code}", lambda code=code: language_label(code))
             for code in self.app.languages
         ]
-        entries.append(MenuEntry("start", lambda: "» " + _("Start") + " «"))
+        entries.append(start)
         return entries
+
+    def on_resize(self) -> None:
+        self._fit_menu_to_height()
+
+    def on_screen_resume(self) -> None:
+        self._fit_menu_to_height()  # resized while another screen was on top
+
+    def _fit_menu_to_height(self) -> None:
+        """Full language list from TALL_ROWS rows up, two entries below (see above)."""
+        compact = self.app.size.height < TALL_ROWS
+        if compact == self.compact or not self.is_mounted:
+            return
+        self.compact = compact
+        key = self.menu.current.key
+        if compact and key.startswith("lang:"):
+            key = "languages"
+        elif not compact and key == "languages":
+            key = f"lang:{active_language()}"
+        self.menu.set_entries(self._entries(), key)
 
     @property
     def menu(self) -> Menu:
@@ -136,6 +170,8 @@ class WelcomeScreen(KioskScreen):
             self.app.announce(_("Now on: {item}.").format(item=self.menu.label_of()))
         elif entry.key == "start":
             self.app.action_start_visit()
+        elif entry.key == "languages":
+            self.app.action_open_language_choice()
 
     def action_back(self) -> None:
         self.app.announce(_("You are at the start."))

@@ -166,6 +166,17 @@ class Menu(KeyboardOnly, OptionList, inherit_bindings=False):
                 self.select(number)
                 return
 
+    def set_entries(self, entries: Iterable[MenuEntry], key: str | None = None) -> None:
+        """Replace every entry (a layout that offers other choices), highlighting
+        the entry whose key is ``key`` (else the first), kept in view."""
+        self.entries = list(entries)
+        self.clear_options()
+        self.add_options([Option(MarkedLabel(clean_text(entry.label()), self), id=entry.key)
+                          for entry in self.entries])
+        keys = [entry.key for entry in self.entries]
+        self.highlighted = keys.index(key) if key in keys else 0
+        self.call_after_refresh(self.scroll_to_highlight)
+
     # --- painting ----------------------------------------------------------
     def _relabel(self, index: int) -> None:
         entry = self.entries[index]

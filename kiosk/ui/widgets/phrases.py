@@ -12,10 +12,15 @@ from __future__ import annotations
 
 import re
 
+from typing import Callable
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual.content import Content
-from textual.visual import VisualType
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual, VisualType
 from textual.widgets import Static
 
 #: How the kiosk's own strings separate phrases (the catalogs keep it).
@@ -73,12 +78,44 @@ def pack_phrases(phrases: list[str], width: int, separator: str = SEPARATOR) -> 
     return lines
 
 
+class FittedLines(Visual):
+    """A Textual ``Visual`` whose lines are laid out for the width it is drawn at.
+
+    ``layout(width)`` gives the lines for a content width in cells; Textual
+    asks for the height and the strips at the same width, so the widget's
+    height always matches what it draws, whatever the order of resize events
+    (a text laid out in ``on_resize`` could keep the height of the old text).
+    """
+
+    def __init__(self, layout: Callable[[int], list[str]], style: str = "") -> None:
+        self.layout = layout
+        self.style = style
+        self._cache: tuple[int, Content] = (-1, Content(""))
+
+    def content_at(self, width: int) -> Content:
+        """The lines for ``width`` cells, as one Textual ``Content``."""
+        if self._cache[0] != width:
+            text = "\n".join(self.layout(width))
+            self._cache = (width, Content.styled(text, self.style) if self.style else Content(text))
+        return self._cache[1]
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.content_at(container_width).get_optimal_width(rules, container_width)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self.content_at(width).get_height(rules, width)
+
+    def render_strips(self, width: int, height: int | None, style: Style,
+                      options: RenderOptions) -> list[Strip]:
+        return self.content_at(width).render_strips(width, height, style, options)
+
+
 class PhraseLine(Static):
     """A ``Static`` whose text is phrases separated by " · ", wrapped between them.
 
     ``update`` takes the whole text as the rest of the kiosk writes it (a
     string or a Rich ``Text``; its base style is kept); the widget splits it
-    and packs it to its own content width, again after every resize.  With
+    and packs it at the width it is drawn at (:class:`FittedLines`).  With
     ``sentences=True`` the phrases are sentences joined by a space, and each
     line of the text (``\\n``) stays a paragraph of its own.
     """
@@ -86,32 +123,19 @@ class PhraseLine(Static):
     def __init__(self, *, sentences: bool = False, id: str | None = None) -> None:
         super().__init__("", markup=False, id=id)
         self.sentences = sentences
-        self._paragraphs: list[list[str]] = []
-        self._style = ""
-        self._packed_for: tuple[int, tuple[tuple[str, ...], ...]] = (-1, ())
 
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         plain = content.plain if isinstance(content, Text) else str(content)
-        self._style = str(content.style) if isinstance(content, Text) else ""
+        style = str(content.style) if isinstance(content, Text) else ""
         if self.sentences:
-            self._paragraphs = [split_sentences(line) for line in plain.split("\n")]
+            paragraphs = [split_sentences(line) for line in plain.split("\n")]
+            separator = " "
         else:
-            self._paragraphs = [split_phrases(plain)]
-        self._packed_for = (-1, ())
-        self._pack()
+            paragraphs = [split_phrases(plain)]
+            separator = SEPARATOR
 
-    def on_resize(self) -> None:
-        # After the refresh: a height changed while Textual is still laying out
-        # for the resize is not measured again in that pass.
-        self.call_after_refresh(self._pack)
+        def lines(width: int) -> list[str]:
+            return [line for paragraph in paragraphs
+                    for line in pack_phrases(paragraph, width, separator)]
 
-    def _pack(self) -> None:
-        width = self.content_size.width if self.is_mounted else 0
-        key = (width, tuple(tuple(paragraph) for paragraph in self._paragraphs))
-        if key == self._packed_for:
-            return
-        self._packed_for = key
-        separator = " " if self.sentences else SEPARATOR
-        lines = [line for paragraph in self._paragraphs
-                 for line in pack_phrases(paragraph, width, separator)]
-        super().update(Text("\n".join(lines), style=self._style))
+        super().update(FittedLines(lines, style), layout=layout)

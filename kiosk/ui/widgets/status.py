@@ -17,14 +17,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
-from rich.text import Text
 from textual.widgets import Static
 
 from kiosk.languages import _, interface_translated, language_info
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.messages import SpeechNotice
 from kiosk.ui.themes import DISPLAY_LABEL
-from kiosk.ui.widgets.phrases import pack_phrases
+from kiosk.ui.widgets.phrases import FittedLines, pack_phrases
 from kiosk.visit import Visit
 
 if TYPE_CHECKING:
@@ -69,18 +68,14 @@ class StatusLine(Static):
         """Write the line from the app's state (skipped when nothing it shows changed)."""
         app = self.app
         visit = app.visit
-        width = self.content_size.width if self.is_mounted else 0
         shown = (visit.language, visit.theme, visit.speech_on, app.speech_notice,
-                 tuple(app.config.keymap.get("help", ())), width)
+                 tuple(app.config.keymap.get("help", ())))
         if shown != self._shown:
             self._shown = shown
             parts = status_parts(visit, app.speech_notice, app.config.keymap)
-            self.update(Text(fit_status(parts, width, self.SEPARATORS)))
-
-    def on_resize(self) -> None:
-        # After the refresh: a height changed while Textual is still laying out
-        # for the resize is not measured again in that pass.
-        self.call_after_refresh(self.show_status)
+            # Fitted at the width it is drawn at, after every resize.
+            self.update(FittedLines(
+                lambda width: fit_status(parts, width, self.SEPARATORS).split("\n")))
 
 
 #: Which status phrases stay longest as the line shrinks (index into
