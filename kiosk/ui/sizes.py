@@ -2,8 +2,8 @@
 
 Why these sizes: EN 301 549 5.1.4 asks that a capital H subtends at least
 0.7 degrees at the viewing distance; at 50 cm that is a 6.1 mm capital, an
-8.4 mm em in DejaVu Sans Mono, which leaves about 43x13 cells on a 10"
-1280x800 panel and 68x19 on a 15.6" full-HD one (README, "Screen and font
+8.4 mm em in DejaVu Sans Mono, which leaves 42x13 cells in foot (about
+43x13) on a 10" 1280x800 panel and 68x19 on a 15.6" full-HD one (README, "Screen and font
 size").  tests/ui/test_large_text.py and tests/integration/test_large_text_tmux.py
 walk the kiosk at these sizes.
 """
@@ -19,7 +19,7 @@ VERTICAL_BREAKPOINTS = [(0, "-very-short"), (16, "-short"), (TALL_ROWS, "-tall")
 
 #: (columns, rows) of the shared test matrix, smallest first.
 TESTED_SIZES: tuple[tuple[int, int], ...] = (
-    (43, 13), (56, 20), (68, 19), (80, 24), (100, 30), (200, 60),
+    (42, 13), (43, 13), (56, 20), (68, 19), (80, 24), (100, 30), (200, 60),
 )
 #: Below either of these the layouts are not tested.
 SMALLEST_COLUMNS = min(width for width, _ in TESTED_SIZES)
