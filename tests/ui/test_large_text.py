@@ -19,8 +19,6 @@ The expected strings come from the shipped catalogs, never typed in.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from textual.widgets import Static
 
@@ -204,12 +202,37 @@ async def test_every_screen_fits_in_every_language_at_large_text_sizes(tmp_path,
     assert not problems, "\n".join(problems)
 
 
-def test_the_checks_find_a_key_hint_broken_apart():
-    """The hint check itself: "Help:" with "F1" alone on the next line is found."""
-    lines = ["Display: standard · Help:", "F1"]
-    names = {"F1"}
-    assert lines[1] in names and lines[0].endswith(":")
-    assert re.match(r"^F1$", lines[1])
+async def test_the_checks_find_broken_hints_and_cut_text(tmp_path):
+    """The walk's checks themselves: a key alone on a line, "Help:" split from its
+    key, and a one-row label holding two rows are each found."""
+    app = real_app(tmp_path)
+    async with app.run_test(size=(68, 19)) as pilot:
+        await pilot.pause()
+        assert problems_on_screen(app, "clean") == []
+        app.screen.query_one("#welcome-menu-label", Static).update("Speech: off · Help:\nF1")
+        await pilot.pause()
+        found = "\n".join(problems_on_screen(app, "broken"))
+        assert "key name alone on a line: 'F1'" in found
+        assert "key hint broken after 'Speech: off · Help:'" in found
+        app.screen.query_one("#welcome-menu-label", Static).styles.height = 1
+        app.screen.query_one("#welcome-menu-label", Static).update("one\ntwo")
+        await pilot.pause()
+        assert "#welcome-menu-label needs 2 rows, has 1" in "\n".join(problems_on_screen(app, "cut"))
+
+
+def test_phrases_pack_between_phrases_and_balance_long_ones():
+    from kiosk.ui.widgets.phrases import pack_phrases, split_sentences
+    from kiosk.ui.widgets.status import fit_status
+
+    assert pack_phrases(["Up: move", "Enter: read", "Esc: back"], 24) == [
+        "Up: move · Enter: read", "Esc: back"]
+    lines = pack_phrases(split_sentences("Type the PIN, then press Enter or Space. Esc cancels."),
+                         30, " ")
+    assert all(len(line) <= 30 for line in lines) and "Enter or Space." not in lines
+    parts = ["Display: standard", "Speech: off", "Language: English", "Help: F1"]
+    assert fit_status(parts, 80) == "  ·  ".join(parts)
+    assert fit_status(parts, 41) == "Speech: off  ·  Help: F1"
+    assert fit_status(parts, 8) == "Help: F1"
 
 
 def _choose(app, code: str) -> list[str]:
