@@ -97,12 +97,24 @@ async def test_highlight_stays_on_screen_after_the_terminal_shrinks(tmp_path, sm
         assert highlighted_is_shown(app, languages) is None
 
 
-async def test_start_up_log_names_the_terminal_size(tmp_path, caplog):
-    caplog.set_level(logging.INFO, logger="kiosk.ui")
-    app = real_app(tmp_path)
-    async with app.run_test(size=(43, 13)) as pilot:
-        await pilot.pause()
-    assert size_note(43, 13) in caplog.text
+async def test_start_up_log_names_the_terminal_size(tmp_path):
+    # A handler on the kiosk's own logger: the launcher's logging set-up (other
+    # tests) may stop records from reaching the root logger pytest watches.
+    records: list[str] = []
+    handler = logging.Handler(logging.INFO)
+    handler.emit = lambda record: records.append(record.getMessage())  # type: ignore[method-assign]
+    logger = logging.getLogger("kiosk.ui")
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        app = real_app(tmp_path)
+        async with app.run_test(size=(43, 13)) as pilot:
+            await pilot.pause()
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    assert size_note(43, 13) in records
     assert "within the sizes" in size_note(43, 13)
     assert below_tested(41, 24) and below_tested(80, 12) and not below_tested(42, 13)
     assert "BELOW" in size_note(40, 12)

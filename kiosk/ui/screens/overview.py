@@ -4,6 +4,11 @@ Up/Down only move (in the contents) or scroll (in the text); Action opens
 the highlighted section and moves into its text; Back steps out again.
 Up at the top of the text, or Down at its end, also leaves the text, so a
 visitor with only Up, Down and Action is never trapped (EN 301 549 5.1.6.2).
+
+With large text (narrower than 60 cells, issue 11) the two panes become two
+steps: the contents alone, then the text alone; the screen's class
+``-reading`` (set while the text has the focus) switches them in
+overview.tcss, so the keys do exactly what they do side by side.
 """
 
 from __future__ import annotations

@@ -90,14 +90,14 @@ class FittedLines(Visual):
     def __init__(self, layout: Callable[[int], list[str]], style: str = "") -> None:
         self.layout = layout
         self.style = style
-        self._cache: tuple[int, Content] = (-1, Content(""))
+        self.laid_out: tuple[int, Content] = (-1, Content(""))
 
     def content_at(self, width: int) -> Content:
         """The lines for ``width`` cells, as one Textual ``Content``."""
-        if self._cache[0] != width:
+        if self.laid_out[0] != width:
             text = "\n".join(self.layout(width))
-            self._cache = (width, Content.styled(text, self.style) if self.style else Content(text))
-        return self._cache[1]
+            self.laid_out = (width, Content.styled(text, self.style) if self.style else Content(text))
+        return self.laid_out[1]
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return self.content_at(container_width).get_optimal_width(rules, container_width)
