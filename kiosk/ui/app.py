@@ -50,6 +50,8 @@ from kiosk.ui.navigation import Navigation
 from kiosk.ui.screens.base import VisitorActions
 from kiosk.ui.screens.message import MessageScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
+from kiosk.ui import sizes
+from kiosk.ui.sizes import size_note
 from kiosk.ui.speech_output import SpeechOutput
 from kiosk.ui.themes import TEXTUAL_THEME, register_themes
 from kiosk.visit import Visit
@@ -83,6 +85,12 @@ class KioskApp(SpeechOutput, Navigation, App[int], inherit_bindings=False):
     # Outside kiosk mode only (check_action): ctrl+q quits, as in any Textual app.
     BINDINGS = [Binding("ctrl+q", "quit", show=False, priority=True, id="quit")]
     TITLE = "Medicine information"
+    # Textual's breakpoints: every screen gets one class per axis, so the
+    # .tcss files lay out large text (issue 11: EN 301 549 5.1.4 gives about
+    # 68x19 cells on a 15.6" screen, 43x13 on a 10" one) as first-class
+    # layouts; 80x24 and larger (-wide -tall) keep the full layout.
+    HORIZONTAL_BREAKPOINTS = sizes.HORIZONTAL_BREAKPOINTS
+    VERTICAL_BREAKPOINTS = sizes.VERTICAL_BREAKPOINTS
 
     # ``var``: a reactive that does not repaint the whole screen when it changes;
     # what shows it (status line, theme, screens) follows through watchers.
@@ -162,6 +170,7 @@ class KioskApp(SpeechOutput, Navigation, App[int], inherit_bindings=False):
 
     def on_ready(self) -> None:
         """The first screen is painted (Textual's Ready): now load the speech layer."""
+        log.info("%s", size_note(*self.size))
         self.start_speech()
 
     def on_unmount(self) -> None:

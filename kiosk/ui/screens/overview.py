@@ -4,6 +4,11 @@ Up/Down only move (in the contents) or scroll (in the text); Action opens
 the highlighted section and moves into its text; Back steps out again.
 Up at the top of the text, or Down at its end, also leaves the text, so a
 visitor with only Up, Down and Action is never trapped (EN 301 549 5.1.6.2).
+
+With large text (narrower than 60 cells, issue 11) the two panes become two
+steps: the contents alone, then the text alone; the screen's class
+``-reading`` (set while the text has the focus) switches them in
+overview.tcss, so the keys do exactly what they do side by side.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from kiosk.ui.widgets.reading import (
     INDENT, Part, ReadingPane, bullet, bullet_item, bullet_marker, fallback_label, item_indent,
     marker_line, safe,
 )
+from kiosk.ui.widgets.phrases import PhraseLine
 from kiosk.ui.widgets.status import StatusLine
 
 SCROLL_LINES = 3
@@ -58,13 +64,14 @@ class OverviewScreen(KioskScreen):
 
     def compose(self):
         yield Static("", id="overview-title", markup=False)
+        yield Static("", id="overview-subtitle", markup=False)
         yield Static("", id="translation-note", markup=False)
         with Horizontal(id="overview-body"):
             with Vertical(id="toc-column"):
                 yield Static("", id="toc-label", markup=False)
                 yield Menu(self._entries(), index=self.section_index, id="toc")
             yield ReadingPane(id="reading")
-        yield Static("", id="overview-hint", markup=False)
+        yield PhraseLine(id="overview-hint")
         yield StatusLine()
 
     def _entries(self) -> list[MenuEntry]:
@@ -102,17 +109,17 @@ class OverviewScreen(KioskScreen):
 
     def _paint_texts(self) -> None:
         doc = self.doc
-        title = Text(clean_text(doc.document.title), style="bold")
-        if doc.subtitle.text:
-            title.append("\n")
-            title.append(clean_text(doc.subtitle.text))
-        self.query_one("#overview-title", Static).update(title)
+        self.query_one("#overview-title", Static).update(
+            Text(clean_text(doc.document.title), style="bold"))
+        subtitle = self.query_one("#overview-subtitle", Static)
+        subtitle.update(Text(clean_text(doc.subtitle.text)))
+        subtitle.set_class(not doc.subtitle.text, "-empty")
         note = self.query_one("#translation-note", Static)
         # Who translated the medical text: the EMA, or the kiosk's team (no symbol
         # before it: "ⓘ" draws as a box in DejaVu Sans Mono and on the console).
         translated_by = doc.translation_note()
         note.update(Text(translated_by))
-        note.display = bool(translated_by)
+        note.set_class(not translated_by, "-empty")
         self.query_one("#toc-label", Static).update(Text(_("Contents"), style="bold"))
         keymap = self.app.config.keymap
         hint = _("{updown}: move · {action}: read · {back}: back · {prev}/{next}: previous/next section").format(
@@ -122,7 +129,7 @@ class OverviewScreen(KioskScreen):
             prev=keys_label(keymap.get("previous_section", ())[:1]),
             next=keys_label(keymap.get("next_section", ())[:1]),
         )
-        self.query_one("#overview-hint", Static).update(Text(hint))
+        self.query_one("#overview-hint", PhraseLine).update(Text(hint))
 
     def text_as_shown(self, text: LocalizedText, style: str = "") -> Text:
         """A document text as the pane shows it: literal, with the sentence being
@@ -282,11 +289,17 @@ class OverviewScreen(KioskScreen):
 
     def on_descendant_focus(self) -> None:
         if self.is_mounted:
-            self.pane.border_title = self._pane_title()
+            self._show_focused_step()
 
     def on_descendant_blur(self) -> None:
         if self.is_mounted:
-            self.pane.border_title = self._pane_title()
+            self._show_focused_step()
+
+    def _show_focused_step(self) -> None:
+        """Mark the pane that has the focus; on a narrow screen (two steps, see
+        overview.tcss) the class -reading shows the text instead of the contents."""
+        self.pane.border_title = self._pane_title()
+        self.set_class(self.pane.has_focus, "-reading")
 
     # --- actions -------------------------------------------------------
     def _announce_toc(self) -> None:

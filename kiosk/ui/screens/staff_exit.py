@@ -32,6 +32,7 @@ from kiosk.languages import N_, _, ngettext
 from kiosk.staff_pin import PinDigits, PinGuard
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.screens.base import KioskModal
+from kiosk.ui.widgets.phrases import PhraseLine
 from kiosk.ui.widgets.pin import MAX_DIGITS, PinField
 
 log = logging.getLogger("kiosk.staff")
@@ -54,7 +55,7 @@ class StaffExitScreen(KioskModal[bool]):
     def compose(self):
         with Vertical(id="staff-dialog"):
             yield Static("", id="staff-title", markup=False)
-            yield Static("", id="staff-help", markup=False)
+            yield PhraseLine(sentences=True, id="staff-help")
             with Horizontal(id="staff-pin-row"):
                 yield Static("", id="staff-pin-before", markup=False)
                 yield PinField(id="staff-pin")
@@ -88,7 +89,7 @@ class StaffExitScreen(KioskModal[bool]):
 
     def refresh_texts(self) -> None:
         self.query_one("#staff-title", Static).update(Text(_(TITLE), style="bold"))
-        self.query_one("#staff-help", Static).update(Text(self.instructions()))
+        self.query_one("#staff-help", PhraseLine).update(Text(self.instructions()))
         # "PIN: {dots}" is one translated phrase; the field shows the dots.
         before, _dots, after = _("PIN: {dots}").partition("{dots}")
         self.query_one("#staff-pin-before", Static).update(Text(before))

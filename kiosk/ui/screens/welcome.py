@@ -5,6 +5,11 @@ keys (from the deployer's keymap) how to start, get help, turn on speech and
 change display or language.  The menu starts with the languages, each in
 its own name, so a visitor who cannot read the local language can still
 find theirs, then "Start".
+
+With large text (fewer than 24 rows, issue 11) 28 languages would push
+"Start" far out of sight, so the menu holds two entries: the language in
+use, which opens the language list, and "Start"; both stay on screen with
+the title and the help key.  The menu changes with the terminal's height.
 """
 
 from __future__ import annotations
@@ -13,13 +18,15 @@ from rich.text import Text
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from kiosk.languages import _, language_info, ngettext
+from kiosk.languages import _, active_language, language_info, ngettext
 from kiosk.languages.formatting import format_list
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.screens.language import language_label
 from kiosk.ui.widgets.menu import Menu, MenuEntry
-from kiosk.ui.widgets.status import StatusLine
+from kiosk.ui.widgets.phrases import PhraseLine
+from kiosk.ui.sizes import TALL_ROWS
+from kiosk.ui.widgets.status import StatusLine, language_name_marked
 
 
 #: Up to this many medicines the welcome screen names them; beyond, it counts them.
@@ -38,22 +45,50 @@ class WelcomeScreen(KioskScreen):
 
     CSS_PATH = "welcome.tcss"
 
+    #: True while the menu is the two-entry one (fewer than TALL_ROWS rows).
+    compact = False
+
     def compose(self):
+        self.compact = self.app.size.height < TALL_ROWS
         with Vertical(id="welcome-body"):
             yield Static("", id="welcome-title", markup=False)
             yield Static("", id="welcome-intro", markup=False)
-            yield Static("", id="welcome-keys", markup=False)
+            yield PhraseLine(sentences=True, id="welcome-keys")
             yield Static("", id="welcome-menu-label", markup=False)
             yield Menu(self._entries(), id="welcome-menu")
         yield StatusLine()
 
     def _entries(self) -> list[MenuEntry]:
+        start = MenuEntry("start", lambda: "» " + _("Start") + " «")
+        if self.compact:
+            language = MenuEntry("languages", lambda: _("Language: {name}").format(
+                name=language_name_marked(active_language())))
+            return [language, start]
         entries = [
             MenuEntry(f"lang:{code}", lambda code=code: language_label(code))
             for code in self.app.languages
         ]
-        entries.append(MenuEntry("start", lambda: "» " + _("Start") + " «"))
+        entries.append(start)
         return entries
+
+    def on_resize(self) -> None:
+        self._fit_menu_to_height()
+
+    def on_screen_resume(self) -> None:
+        self._fit_menu_to_height()  # resized while another screen was on top
+
+    def _fit_menu_to_height(self) -> None:
+        """Full language list from TALL_ROWS rows up, two entries below (see above)."""
+        compact = self.app.size.height < TALL_ROWS
+        if compact == self.compact or not self.is_mounted:
+            return
+        self.compact = compact
+        key = self.menu.current.key
+        if compact and key.startswith("lang:"):
+            key = "languages"
+        elif not compact and key == "languages":
+            key = f"lang:{active_language()}"
+        self.menu.set_entries(self._entries(), key)
 
     @property
     def menu(self) -> Menu:
@@ -76,7 +111,7 @@ class WelcomeScreen(KioskScreen):
         self.query_one("#welcome-title", Static).update(Text(_("Medicine information"), style="bold"))
         self.query_one("#welcome-intro", Static).update(Text(self.introduction()))
         keys = "\n".join(self.key_lines())
-        self.query_one("#welcome-keys", Static).update(Text(keys))
+        self.query_one("#welcome-keys", PhraseLine).update(Text(keys))
         self.query_one("#welcome-menu-label", Static).update(
             Text(_("Choose your language, then Start:"), style="bold"))
 
@@ -153,6 +188,8 @@ class WelcomeScreen(KioskScreen):
             self.app.announce(_("Now on: {item}.").format(item=self.menu.label_of()))
         elif entry.key == "start":
             self.app.action_start_visit()
+        elif entry.key == "languages":
+            self.app.action_open_language_choice()
 
     def action_back(self) -> None:
         self.app.announce(_("You are at the start."))

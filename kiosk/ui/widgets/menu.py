@@ -12,7 +12,8 @@ What the kiosk adds to the stock widget:
 * a long label wraps with a hanging indent, under its first word
   (:class:`MarkedLabel` draws both);
 * labels come from ``MenuEntry.label`` in the active language, so a
-  language switch is :meth:`Menu.repaint`.
+  language switch is :meth:`Menu.repaint`;
+* after any reflow (resize, show) the highlighted item is scrolled into view.
 """
 
 from __future__ import annotations
@@ -165,10 +166,32 @@ class Menu(KeyboardOnly, OptionList, inherit_bindings=False):
                 self.select(number)
                 return
 
+    def set_entries(self, entries: Iterable[MenuEntry], key: str | None = None) -> None:
+        """Replace every entry (a layout that offers other choices), highlighting
+        the entry whose key is ``key`` (else the first), kept in view."""
+        self.entries = list(entries)
+        self.clear_options()
+        self.add_options([Option(MarkedLabel(clean_text(entry.label()), self), id=entry.key)
+                          for entry in self.entries])
+        keys = [entry.key for entry in self.entries]
+        self.highlighted = keys.index(key) if key in keys else 0
+        self.call_after_refresh(self.scroll_to_highlight)
+
     # --- painting ----------------------------------------------------------
     def _relabel(self, index: int) -> None:
         entry = self.entries[index]
         self.replace_option_prompt_at_index(index, MarkedLabel(clean_text(entry.label()), self))
+
+    def on_resize(self) -> None:
+        """A reflow (terminal resized, a status line that wraps, a pane shown or
+        hidden) changes the list's height: keep the highlighted item in view
+        (issue 9 item 2).  OptionList itself only empties its caches here."""
+        self.call_after_refresh(self.scroll_to_highlight)
+
+    def on_show(self) -> None:
+        """Shown again (the contents of a narrow overview, after the text):
+        the highlight in view once the list has its size."""
+        self.call_after_refresh(self.scroll_to_highlight)
 
     def on_focus(self) -> None:
         self._relabel(self.index)  # "▷" becomes "▶" (and empties the drawn-item cache)

@@ -4,19 +4,26 @@ Toggle states must be readable without colour (EN 301 549 5.6), so the line
 says "Display: high contrast" rather than showing a coloured icon.  It
 watches the app's ``visit`` and ``speech_notice`` reactives, so nobody has
 to remember to refresh it.
+
+With large text (issue 11: 68x19 or 43x13 cells) the whole line does not
+fit: it keeps one line and shrinks to what matters, in this order: the help
+key, speech, a speech notice, the language, the display (Help speaks and
+shows all of them).  A phrase is never broken inside ("Help:" and "F1"
+stay together).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.text import Text
+from rich.cells import cell_len
 from textual.widgets import Static
 
 from kiosk.languages import _, interface_translated, language_info
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.messages import SpeechNotice
 from kiosk.ui.themes import DISPLAY_LABEL
+from kiosk.ui.widgets.phrases import FittedLines, pack_phrases
 from kiosk.visit import Visit
 
 if TYPE_CHECKING:
@@ -29,6 +36,8 @@ class StatusLine(Static):
     DEFAULT_CSS = """
     StatusLine { dock: bottom; height: auto; width: 1fr; padding: 0 1; }
     """
+    #: Separators tried in turn: generous, then tight.
+    SEPARATORS = ("  ·  ", " · ")
 
     app: "KioskApp"
 
@@ -63,8 +72,36 @@ class StatusLine(Static):
                  tuple(app.config.keymap.get("help", ())))
         if shown != self._shown:
             self._shown = shown
-            self.update(Text("  ·  ".join(status_parts(visit, app.speech_notice,
-                                                       app.config.keymap))))
+            parts = status_parts(visit, app.speech_notice, app.config.keymap)
+            # Fitted at the width it is drawn at, after every resize.
+            self.update(FittedLines(
+                lambda width: fit_status(parts, width, self.SEPARATORS).split("\n")))
+
+
+#: Which status phrases stay longest as the line shrinks (index into
+#: :func:`status_parts` without a notice: display, speech, language, help).
+_KEEP_ORDER_NO_NOTICE = (3, 1, 2, 0)
+_KEEP_ORDER_NOTICE = (4, 1, 2, 3, 0)
+
+
+def fit_status(parts: list[str], width: int, separators: tuple[str, ...] = ("  ·  ", " · ")) -> str:
+    """The status phrases that fit ``width`` cells on one line, in their order.
+
+    Drops phrases by :data:`_KEEP_ORDER_NO_NOTICE` (the help key last), first
+    trying the generous separator.  ``width`` <= 0 (not laid out yet): all.
+    When even the help key alone does not fit, the phrases are packed on
+    lines, broken only between phrases.
+    """
+    if width <= 0:
+        return separators[0].join(parts)
+    order = _KEEP_ORDER_NOTICE if len(parts) == 5 else _KEEP_ORDER_NO_NOTICE
+    for count in range(len(parts), 0, -1):
+        kept = sorted(order[:count])
+        for separator in separators:
+            line = separator.join(parts[i] for i in kept)
+            if cell_len(line) <= width:
+                return line
+    return "\n".join(pack_phrases(parts, width, separators[-1]))
 
 
 def language_name_marked(code: str) -> str:

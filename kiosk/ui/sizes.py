@@ -1,0 +1,41 @@
+"""The terminal sizes the kiosk's layouts are tested for, and the start-up note about them.
+
+Why these sizes: EN 301 549 5.1.4 asks that a capital H subtends at least
+0.7 degrees at the viewing distance; at 50 cm that is a 6.1 mm capital, an
+8.4 mm em in DejaVu Sans Mono, which leaves 42x13 cells in foot (about
+43x13) on a 10" 1280x800 panel and 68x19 on a 15.6" full-HD one (README, "Screen and font
+size").  tests/ui/test_large_text.py and tests/integration/test_large_text_tmux.py
+walk the kiosk at these sizes.
+"""
+
+from __future__ import annotations
+
+#: Textual breakpoints (App.HORIZONTAL_BREAKPOINTS / VERTICAL_BREAKPOINTS): the
+#: screen classes the .tcss files lay out by.  80x24 and up (-wide, -tall) is
+#: the full layout; below 24 rows the key lists move into Help and speech.
+HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-medium"), (80, "-wide")]
+TALL_ROWS = 24
+VERTICAL_BREAKPOINTS = [(0, "-very-short"), (16, "-short"), (TALL_ROWS, "-tall")]
+
+#: (columns, rows) of the shared test matrix, smallest first.
+TESTED_SIZES: tuple[tuple[int, int], ...] = (
+    (42, 13), (43, 13), (56, 20), (68, 19), (80, 24), (100, 30), (200, 60),
+)
+#: Below either of these the layouts are not tested.
+SMALLEST_COLUMNS = min(width for width, _ in TESTED_SIZES)
+SMALLEST_ROWS = min(height for _, height in TESTED_SIZES)
+
+
+def below_tested(width: int, height: int) -> bool:
+    """True when a terminal of ``width`` x ``height`` cells is smaller than any tested size."""
+    return width < SMALLEST_COLUMNS or height < SMALLEST_ROWS
+
+
+def size_note(width: int, height: int) -> str:
+    """One log sentence: the terminal's size in cells and whether the layouts are tested for it."""
+    if below_tested(width, height):
+        return (f"terminal is {width}x{height} cells: BELOW the sizes the layouts are tested for "
+                f"(at least {SMALLEST_COLUMNS}x{SMALLEST_ROWS}); text may not fit, "
+                "choose a smaller font (README: Screen and font size)")
+    return (f"terminal is {width}x{height} cells: within the sizes the layouts are tested for "
+            f"(from {SMALLEST_COLUMNS}x{SMALLEST_ROWS})")
