@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, TypeVar
 
+from textual import events
 from textual.screen import ModalScreen, Screen
 
 from kiosk.languages import _, active_language
@@ -181,14 +182,48 @@ class VisitorActions:
         self._control("volume_up")
 
 
-class KioskScreen(KeyboardOnly, VisitorActions, Screen[None], inherit_bindings=False):
+class ClosedBeforeMount:
+    """A screen closed before it finished mounting sets nothing up (issue 9, item 8).
+
+    Textual mounts a pushed screen in the screen's own task: a key handled in
+    the same tick (Escape after F1, any key after "Still there?" opened, a
+    visit reset) can pop it first.  Textual then skips its children (the
+    screen is being removed) but still sends it ``Mount``, and an ``on_mount``
+    that looks its widgets up raises ``NoMatches`` and ends the app.  This
+    mixin drops that ``Mount`` when the screen has already left the app: no
+    longer on the screen stack and not an installed screen (an installed
+    one is kept and shown again later, so it must be set up).  Likewise the
+    ``ScreenResume`` Textual posted when it was pushed: a screen that has
+    gone must not say where the visitor is.
+    """
+
+    app: "KioskApp"
+
+    def has_left(self) -> bool:
+        """True when this screen is no longer on the app's screen stack."""
+        return self not in self.app.screen_stack
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Mount) and self.has_left() \
+                and not self.app.is_screen_installed(self):  # type: ignore[arg-type]
+            log.debug("%s closed before it mounted: not set up", type(self).__name__)
+            return
+        if isinstance(event, events.ScreenResume) and self.has_left():
+            log.debug("%s closed before it was shown: not resumed", type(self).__name__)
+            return
+        await super().on_event(event)  # type: ignore[misc]
+
+
+class KioskScreen(ClosedBeforeMount, KeyboardOnly, VisitorActions, Screen[None],
+                  inherit_bindings=False):
     """A full screen: the visitor's bindings and nothing else."""
 
     BINDINGS = visitor_bindings()
     AUTO_FOCUS = None
 
 
-class KioskModal(KeyboardOnly, VisitorActions, ModalScreen[ResultT], inherit_bindings=False):
+class KioskModal(ClosedBeforeMount, KeyboardOnly, VisitorActions, ModalScreen[ResultT],
+                 inherit_bindings=False):
     """A modal dialog; it leaves the screen beneath exactly as it was."""
 
     BINDINGS = visitor_bindings()
