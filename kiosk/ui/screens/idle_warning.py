@@ -42,9 +42,10 @@ class IdleWarningScreen(KioskModal[bool]):
         # The texts are set here, at compose time, and the widgets kept: a key
         # in the same tick as the idle check closes the warning before it has
         # mounted (issue 9, item 8), and nothing here may depend on a lookup.
-        self._title = Static(Text(_("Still there?"), style="bold"), id="idle-title", markup=False)
-        self._text = Static(Text(_("Press any key to continue.")), id="idle-text", markup=False)
-        self._countdown = Static(Text(self.countdown_text()), id="idle-countdown", markup=False)
+        self._title = Static("", id="idle-title", markup=False)
+        self._text = Static("", id="idle-text", markup=False)
+        self._countdown = Static("", id="idle-countdown", markup=False)
+        self.refresh_texts()
         with Vertical(id="idle-dialog"):
             yield self._title
             yield self._text
