@@ -101,3 +101,25 @@ async def test_screen_closed_in_the_tick_it_opened(make_app, tmp_path, announcer
             said_on_opening = {text for _p, _l, text in announcer.spoken[heard:]}
             assert said_on_opening, "the screen said nothing on opening: nothing to compare"
             assert not said_on_opening & spoken_in_race, "the closed screen spoke"
+
+
+async def test_staff_sequence_works_after_an_idle_reset_closed_the_pin_prompt(make_app, clock, tmp_path):
+    """The visit reset pops the PIN prompt without its result: the sequence must still open it."""
+    from kiosk.ui.screens.staff_exit import StaffExitScreen
+
+    app = make_app(idle_config(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_overview(pilot)
+        await pilot.press("f12", "f12", "f12")
+        assert isinstance(app.screen, StaffExitScreen)
+        clock.advance(TIMEOUT)
+        app.idle.check()
+        await pilot.pause()
+        warning = app.screen
+        assert isinstance(warning, IdleWarningScreen)
+        clock.advance(WARNING)
+        warning.tick()
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("f12", "f12", "f12")
+        assert isinstance(app.screen, StaffExitScreen), "staff can no longer leave the kiosk"
