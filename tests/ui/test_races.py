@@ -123,3 +123,25 @@ async def test_staff_sequence_works_after_an_idle_reset_closed_the_pin_prompt(ma
         assert isinstance(app.screen, WelcomeScreen)
         await pilot.press("f12", "f12", "f12")
         assert isinstance(app.screen, StaffExitScreen), "staff can no longer leave the kiosk"
+
+
+async def test_language_key_over_help_over_the_language_list(make_app, tmp_path):
+    """Found by the monkey (seed 424242): the language list is one installed screen, so
+    pushing it while it is already on the stack put it there twice and the
+    compositor recursed until Python gave up."""
+    from kiosk.ui.screens.help import HelpScreen
+    from kiosk.ui.screens.language import LanguageScreen
+
+    app = make_app(make_config(tmp_path, languages=("en", "de")))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        assert isinstance(app.screen, LanguageScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.return_code is None, "the kiosk stopped"
+        assert isinstance(app.screen, LanguageScreen)
+        assert len(app.screen_stack) == len(set(map(id, app.screen_stack))), "a screen twice"
+        await pilot.press("escape")
+        assert isinstance(app.screen, WelcomeScreen)
