@@ -145,3 +145,35 @@ async def test_language_key_over_help_over_the_language_list(make_app, tmp_path)
         assert len(app.screen_stack) == len(set(map(id, app.screen_stack))), "a screen twice"
         await pilot.press("escape")
         assert isinstance(app.screen, WelcomeScreen)
+
+
+async def test_pin_prompt_closing_as_the_idle_warning_opens(make_app, clock, tmp_path):
+    """The third wrong PIN is checked in the tick "Still there?" opens over the prompt:
+    the prompt must close itself, not the warning above it."""
+    from kiosk.ui.screens.staff_exit import StaffExitScreen
+
+    app = make_app(idle_config(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_overview(pilot)
+        overview = app.screen
+        await pilot.press("f12", "f12", "f12")
+        await pilot.press("1", "enter", "1", "enter", "1")
+        prompt = app.screen
+        assert isinstance(prompt, StaffExitScreen)
+        prompt.action_action()  # the check of the third PIN is queued ...
+        clock.advance(TIMEOUT)
+        app.idle.check()  # ... and the warning opens over the prompt in the same tick
+        await pilot.pause()
+        await pilot.pause()
+        warning = app.idle.warning
+        assert isinstance(app.screen, IdleWarningScreen) and app.screen is warning
+        await pilot.press("down")  # the visitor is still here
+        await pilot.pause()
+        assert app.idle.warning is None
+        assert app.screen is overview, [type(s).__name__ for s in app.screen_stack]
+        # The idle watch still works.
+        clock.advance(TIMEOUT)
+        app.idle.check()
+        await pilot.pause()
+        assert isinstance(app.screen, IdleWarningScreen)
+        assert app.return_code is None

@@ -17,6 +17,7 @@ import logging
 from typing import TYPE_CHECKING, TypeVar
 
 from textual import events
+from textual.await_complete import AwaitComplete
 from textual.screen import ModalScreen, Screen
 
 from kiosk.languages import _, active_language
@@ -195,9 +196,26 @@ class ClosedBeforeMount:
     one is kept and shown again later, so it must be set up).  Likewise the
     ``ScreenResume`` Textual posted when it was pushed: a screen that has
     gone must not say where the visitor is.
+
+    The other half: Textual's ``dismiss`` pops the *top* screen, whichever it
+    is.  When a screen closes itself while another was pushed over it in the
+    same tick (the PIN prompt's check runs just as "Still there?" opens), it
+    would pop that one instead and leave itself behind.  :meth:`dismiss`
+    therefore waits until this screen is on top again.
     """
 
     app: "KioskApp"
+    _pending_dismissal: tuple[object] | None = None
+
+    def dismiss(self, result=None) -> AwaitComplete:  # type: ignore[override]
+        """Close with ``result``; deferred while another screen is above this one."""
+        app = self.app
+        if self in app.screen_stack and app.screen is not self:
+            log.info("%s closes once the screen above it has gone", type(self).__name__)
+            self._pending_dismissal = (result,)
+            return AwaitComplete()
+        self._pending_dismissal = None
+        return super().dismiss(result)  # type: ignore[misc]
 
     def has_left(self) -> bool:
         """True when this screen is no longer on the app's screen stack."""
@@ -210,6 +228,10 @@ class ClosedBeforeMount:
             return
         if isinstance(event, events.ScreenResume) and self.has_left():
             log.debug("%s closed before it was shown: not resumed", type(self).__name__)
+            return
+        if isinstance(event, events.ScreenResume) and self._pending_dismissal is not None:
+            (result,) = self._pending_dismissal
+            self.dismiss(result)  # on top again: close now, without speaking first
             return
         await super().on_event(event)  # type: ignore[misc]
 
