@@ -177,3 +177,26 @@ async def test_pin_prompt_closing_as_the_idle_warning_opens(make_app, clock, tmp
         await pilot.pause()
         assert isinstance(app.screen, IdleWarningScreen)
         assert app.return_code is None
+
+
+async def test_speech_messages_handled_after_shutdown_began(make_app, tmp_path):
+    """The narrator's thread posts to the app at any time; during shutdown Textual empties
+    the screen stacks while the app still handles its messages (found by the
+    visits benchmark: ``on_sentence_started`` raised ScreenStackError).  Each
+    handler is called here as it would run then: with no screen left."""
+    from kiosk.ui.messages import (
+        ReadingFinished, ReadingPaused, SentenceStarted, SpeechUnavailable, VoiceMissing,
+    )
+
+    app = make_app(make_config(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_overview(pilot)
+    assert not app.screen_stack
+    app.on_sentence_started(SentenceStarted("s1.p1", 0, 10))
+    app.on_reading_finished(ReadingFinished(True))
+    app.on_reading_paused(ReadingPaused(True))
+    app.on_speech_unavailable(SpeechUnavailable("the sound server went away"))
+    app.on_voice_missing(VoiceMissing("mt"))
+    # The bridge's own calls (from the narrator's thread) post nothing once the app closed.
+    app.reading_sentence("s1.p1", 0, 10)
+    app.speech_unavailable("gone")
