@@ -176,7 +176,7 @@ class Run:
                         return
                     self.check(app)
         except Exception:
-            self.failures.append("exception:\n" + traceback.format_exc(limit=8))
+            self.failures.append("exception:\n" + traceback.format_exc())
         finally:
             set_language("en")
 

@@ -200,3 +200,25 @@ async def test_speech_messages_handled_after_shutdown_began(make_app, tmp_path):
     # The bridge's own calls (from the narrator's thread) post nothing once the app closed.
     app.reading_sentence("s1.p1", 0, 10)
     app.speech_unavailable("gone")
+
+
+async def test_pin_check_queued_when_home_closed_the_prompt(make_app, tmp_path):
+    """Found by the monkey (seed 777002): the PIN check queued by Action ran after Home had
+    popped the prompt, and its dismiss popped the last screen (the kiosk exited 1)."""
+    from kiosk.ui.screens.staff_exit import StaffExitScreen
+
+    app = make_app(make_config(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_overview(pilot)
+        await pilot.press("f12", "f12", "f12")
+        await pilot.press("1", "enter", "1", "enter", "1")
+        prompt = app.screen
+        assert isinstance(prompt, StaffExitScreen)
+        prompt.action_action()  # the third wrong PIN's check is queued ...
+        app.action_go_home()  # ... and Home closes the prompt in the same tick
+        await pilot.pause()
+        await pilot.pause()
+        assert app.return_code is None, "the kiosk stopped"
+        assert isinstance(app.screen, WelcomeScreen) and len(app.screen_stack) == 1
+        await pilot.press("f12", "f12", "f12")
+        assert isinstance(app.screen, StaffExitScreen)

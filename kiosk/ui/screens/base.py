@@ -201,7 +201,9 @@ class ClosedBeforeMount:
     is.  When a screen closes itself while another was pushed over it in the
     same tick (the PIN prompt's check runs just as "Still there?" opens), it
     would pop that one instead and leave itself behind.  :meth:`dismiss`
-    therefore waits until this screen is on top again.
+    therefore waits until this screen is on top again, and does nothing for
+    a screen that has already left the stack (Home or a visit reset popped
+    it while its own check was queued).
     """
 
     app: "KioskApp"
@@ -210,7 +212,10 @@ class ClosedBeforeMount:
     def dismiss(self, result=None) -> AwaitComplete:  # type: ignore[override]
         """Close with ``result``; deferred while another screen is above this one."""
         app = self.app
-        if self in app.screen_stack and app.screen is not self:
+        if self not in app.screen_stack:  # already closed (Home, a visit reset): nothing to pop
+            log.debug("%s was already closed", type(self).__name__)
+            return AwaitComplete()
+        if app.screen is not self:
             log.info("%s closes once the screen above it has gone", type(self).__name__)
             self._pending_dismissal = (result,)
             return AwaitComplete()
