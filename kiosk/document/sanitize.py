@@ -79,8 +79,9 @@ def clean_data(value: _Data) -> _Data:
     if isinstance(value, str):
         return clean_text(value)  # type: ignore[return-value]
     if isinstance(value, dict):
-        return {clean_text(k) if isinstance(k, str) else k: clean_data(v)  # type: ignore[return-value]
-                for k, v in value.items()}
+        cleaned = {clean_text(k) if isinstance(k, str) else k: clean_data(v)
+                   for k, v in value.items()}
+        return cleaned  # type: ignore[return-value]
     if isinstance(value, list):
         return [clean_data(item) for item in value]  # type: ignore[return-value]
     return value

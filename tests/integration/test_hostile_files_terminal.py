@@ -49,7 +49,8 @@ class Tmux:
                               text=True, check=True, timeout=30).stdout
 
     def new(self, name: str, command: str) -> None:
-        self.run("-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24", "-s", name, command)
+        self.run("-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24", "-s", name,
+                 command)
         self.run("set-option", "-g", "escape-time", "0")
         self.run("set-option", "-g", "set-clipboard", "on")  # apps may write tmux's buffers
         self.run("set-option", "-g", "allow-rename", "on")

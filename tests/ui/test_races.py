@@ -103,7 +103,8 @@ async def test_screen_closed_in_the_tick_it_opened(make_app, tmp_path, announcer
             assert not said_on_opening & spoken_in_race, "the closed screen spoke"
 
 
-async def test_staff_sequence_works_after_an_idle_reset_closed_the_pin_prompt(make_app, clock, tmp_path):
+async def test_staff_sequence_works_after_an_idle_reset_closed_the_pin_prompt(make_app, clock,
+                                                                             tmp_path):
     """The visit reset pops the PIN prompt without its result: the sequence must still open it."""
     from kiosk.ui.screens.staff_exit import StaffExitScreen
 
