@@ -183,8 +183,10 @@ class VisitorActions:
         self._control("volume_up")
 
 
-class ClosedBeforeMount:
-    """A screen closed before it finished mounting sets nothing up (issue 9, item 8).
+class LifecycleGuard:
+    """Screens opened and closed in the same tick stay consistent (issue 9, item 8).
+
+    A screen closed before it finished mounting sets nothing up and says nothing.
 
     Textual mounts a pushed screen in the screen's own task: a key handled in
     the same tick (Escape after F1, any key after "Still there?" opened, a
@@ -241,7 +243,7 @@ class ClosedBeforeMount:
         await super().on_event(event)  # type: ignore[misc]
 
 
-class KioskScreen(ClosedBeforeMount, KeyboardOnly, VisitorActions, Screen[None],
+class KioskScreen(LifecycleGuard, KeyboardOnly, VisitorActions, Screen[None],
                   inherit_bindings=False):
     """A full screen: the visitor's bindings and nothing else."""
 
@@ -249,7 +251,7 @@ class KioskScreen(ClosedBeforeMount, KeyboardOnly, VisitorActions, Screen[None],
     AUTO_FOCUS = None
 
 
-class KioskModal(ClosedBeforeMount, KeyboardOnly, VisitorActions, ModalScreen[ResultT],
+class KioskModal(LifecycleGuard, KeyboardOnly, VisitorActions, ModalScreen[ResultT],
                  inherit_bindings=False):
     """A modal dialog; it leaves the screen beneath exactly as it was."""
 
