@@ -34,7 +34,7 @@ class IdleWarningScreen(KioskModal[bool]):
         self.seconds = seconds
         self.deadline = started + seconds
         self._spoken_at: set[int] = set()
-        self._title = self._text = self._countdown = Static("")  # until compose
+        self.title_line = self.text_line = self.countdown_line = Static("")  # until compose
         #: True once dismissed (by the countdown or a key), so it closes only once.
         self.finished = False
 
@@ -42,14 +42,14 @@ class IdleWarningScreen(KioskModal[bool]):
         # The texts are set here, at compose time, and the widgets kept: a key
         # in the same tick as the idle check closes the warning before it has
         # mounted (issue 9, item 8), and nothing here may depend on a lookup.
-        self._title = Static("", id="idle-title", markup=False)
-        self._text = Static("", id="idle-text", markup=False)
-        self._countdown = Static("", id="idle-countdown", markup=False)
+        self.title_line = Static("", id="idle-title", markup=False)
+        self.text_line = Static("", id="idle-text", markup=False)
+        self.countdown_line = Static("", id="idle-countdown", markup=False)
         self.refresh_texts()
         with Vertical(id="idle-dialog"):
-            yield self._title
-            yield self._text
-            yield self._countdown
+            yield self.title_line
+            yield self.text_line
+            yield self.countdown_line
 
     def on_mount(self) -> None:
         if self.finished:  # a key came first: no countdown for a warning already gone
@@ -66,9 +66,9 @@ class IdleWarningScreen(KioskModal[bool]):
             time=ngettext("{seconds} second", "{seconds} seconds", n).format(seconds=n))
 
     def refresh_texts(self) -> None:
-        self._title.update(Text(_("Still there?"), style="bold"))
-        self._text.update(Text(_("Press any key to continue.")))
-        self._countdown.update(Text(self.countdown_text()))
+        self.title_line.update(Text(_("Still there?"), style="bold"))
+        self.text_line.update(Text(_("Press any key to continue.")))
+        self.countdown_line.update(Text(self.countdown_text()))
 
     def describe_location(self) -> str:
         return " ".join([_("Still there?"), _("Press any key to continue.")])
@@ -103,5 +103,5 @@ class IdleWarningScreen(KioskModal[bool]):
         if self.remaining() <= 0:
             self.finish(time_up=True)
             return
-        self._countdown.update(Text(self.countdown_text()))
+        self.countdown_line.update(Text(self.countdown_text()))
         self._speak_countdown()
