@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from kiosk.document.sanitize import clean_data
 from kiosk.keys import ACTION_NAMES, PROFILES, build_keymap, is_key_name
 from kiosk.paths import PROJECT_ROOT
 from kiosk.speech.settings import SpeechSettings
@@ -109,7 +110,7 @@ def load_config(path: Path | str | None) -> KioskConfig:
         return KioskConfig()
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = clean_data(tomllib.loads(path.read_text(encoding="utf-8")))
     except FileNotFoundError:
         raise ConfigError(f"The configuration file {path} does not exist.") from None
     except UnicodeDecodeError:

@@ -50,7 +50,7 @@ from kiosk.document.model import (
     Section,
     YearMonth,
 )
-from kiosk.document.sanitize import clean_text
+from kiosk.document.sanitize import clean_data, clean_text
 
 FILE_NAME = "overview.md"
 FENCE = "+++"
@@ -148,7 +148,7 @@ def _read_header(lines: list[str], origin: str) -> tuple[dict, int]:
             origin, first + 1, f"the header opened here is never closed with '{FENCE}'"
         ) from None
     try:
-        header = tomllib.loads("\n".join(lines[first + 1 : end]))
+        header = clean_data(tomllib.loads("\n".join(lines[first + 1 : end])))
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
         if line is None:  # Python < 3.14 only says "(at line N, column M)"

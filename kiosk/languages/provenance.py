@@ -31,6 +31,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kiosk.document.sanitize import clean_data
 from kiosk.languages.translator import N_
 
 __all__ = [
@@ -93,7 +94,7 @@ def load_provenance(locales_dir: Path, language: str, domain: str) -> Provenance
     """
     path = provenance_path(locales_dir, language, domain)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = clean_data(tomllib.loads(path.read_text(encoding="utf-8")))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return Provenance()
     status = data.get("status", UNREVIEWED)

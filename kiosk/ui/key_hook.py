@@ -72,10 +72,18 @@ class KeyHook:
         self.app = app
         self.actions = key_table(app.config.keymap)
         self.staff = StaffSequence(app.config.staff_exit.sequence, app.clock)
-        #: True while the PIN prompt is open (the sequence is not followed there).
-        self.prompt_open = False
         #: Wrong staff PINs in a row, kept beside the log file (survives restarts).
         self.pin_guard = PinGuard(state_path(app.config.log_file))
+
+    @property
+    def prompt_open(self) -> bool:
+        """True while the PIN prompt is on the screen stack (the sequence is not followed there).
+
+        Read from the stack, not kept as a flag: a visit reset pops the
+        prompt without its result callback, and a flag would then stay set
+        and lock staff out (issue 9, item 8).
+        """
+        return any(isinstance(screen, StaffExitScreen) for screen in self.app.screen_stack)
 
     def before_key(self, key: str) -> bool:
         """Do what precedes ``key``; ``True`` when the key must go no further."""
@@ -94,11 +102,7 @@ class KeyHook:
             return isinstance(screen, StaffExitScreen) and screen.pin_key(key)
         done = self.staff.feed(key)
         if done:
-            self.prompt_open = True
             app.open_staff_prompt()
             return True
         # A sequence key that visitors do not use goes no further.
         return done is False and action is None
-
-    def prompt_closed(self) -> None:
-        self.prompt_open = False

@@ -72,6 +72,12 @@ class Navigation:
             from kiosk.ui.screens.language import LanguageScreen
 
             self.install_screen(LanguageScreen(self.languages), LANGUAGE_SCREEN)
+        chooser = self.get_screen(LANGUAGE_SCREEN)
+        if chooser in self.screen_stack:
+            # Already open beneath (Help over it): come back to it.  Pushed a
+            # second time it would be on the stack twice (issue 9, item 8).
+            chooser.pop_until_active()
+            return
         self.push_screen(LANGUAGE_SCREEN, callback=self._language_chosen)
 
     def _language_chosen(self: "KioskApp", code: str | None) -> None:
@@ -84,7 +90,6 @@ class Navigation:
         self.push_screen(StaffExitScreen(self.key_hook.pin_guard), callback=self._staff_prompt_closed)
 
     def _staff_prompt_closed(self: "KioskApp", accepted: bool | None) -> None:
-        self.key_hook.prompt_closed()
         if accepted:
             self.exit(0)
 

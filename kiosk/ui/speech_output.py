@@ -201,6 +201,8 @@ class SpeechOutput:
         self.post_message(VoiceMissing(language))
 
     def on_sentence_started(self: "KioskApp", message: SentenceStarted) -> None:
+        if not self.screen_stack:  # shutting down: Textual has emptied the stack (issue 9, item 8)
+            return
         self.screen.post_message(SentenceStarted(message.key, message.start, message.end))
 
     def on_reading_finished(self: "KioskApp", message: ReadingFinished) -> None:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, TypeVar
 
+from textual import events
+from textual.await_complete import AwaitComplete
 from textual.screen import ModalScreen, Screen
 
 from kiosk.languages import _, active_language
@@ -181,14 +183,76 @@ class VisitorActions:
         self._control("volume_up")
 
 
-class KioskScreen(KeyboardOnly, VisitorActions, Screen[None], inherit_bindings=False):
+class LifecycleGuard:
+    """Screens opened and closed in the same tick stay consistent (issue 9, item 8).
+
+    A screen closed before it finished mounting sets nothing up and says nothing.
+
+    Textual mounts a pushed screen in the screen's own task: a key handled in
+    the same tick (Escape after F1, any key after "Still there?" opened, a
+    visit reset) can pop it first.  Textual then skips its children (the
+    screen is being removed) but still sends it ``Mount``, and an ``on_mount``
+    that looks its widgets up raises ``NoMatches`` and ends the app.  This
+    mixin drops that ``Mount`` when the screen has already left the app: no
+    longer on the screen stack and not an installed screen (an installed
+    one is kept and shown again later, so it must be set up).  Likewise the
+    ``ScreenResume`` Textual posted when it was pushed: a screen that has
+    gone must not say where the visitor is.
+
+    The other half: Textual's ``dismiss`` pops the *top* screen, whichever it
+    is.  When a screen closes itself while another was pushed over it in the
+    same tick (the PIN prompt's check runs just as "Still there?" opens), it
+    would pop that one instead and leave itself behind.  :meth:`dismiss`
+    therefore waits until this screen is on top again, and does nothing for
+    a screen that has already left the stack (Home or a visit reset popped
+    it while its own check was queued).
+    """
+
+    app: "KioskApp"
+    _pending_dismissal: tuple[object] | None = None
+
+    def dismiss(self, result=None) -> AwaitComplete:  # type: ignore[override]
+        """Close with ``result``; deferred while another screen is above this one."""
+        app = self.app
+        if self not in app.screen_stack:  # already closed (Home, a visit reset): nothing to pop
+            log.debug("%s was already closed", type(self).__name__)
+            return AwaitComplete()
+        if app.screen is not self:
+            log.info("%s closes once the screen above it has gone", type(self).__name__)
+            self._pending_dismissal = (result,)
+            return AwaitComplete()
+        self._pending_dismissal = None
+        return super().dismiss(result)  # type: ignore[misc]
+
+    def has_left(self) -> bool:
+        """True when this screen is no longer on the app's screen stack."""
+        return self not in self.app.screen_stack
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Mount) and self.has_left() \
+                and not self.app.is_screen_installed(self):  # type: ignore[arg-type]
+            log.debug("%s closed before it mounted: not set up", type(self).__name__)
+            return
+        if isinstance(event, events.ScreenResume) and self.has_left():
+            log.debug("%s closed before it was shown: not resumed", type(self).__name__)
+            return
+        if isinstance(event, events.ScreenResume) and self._pending_dismissal is not None:
+            (result,) = self._pending_dismissal
+            self.dismiss(result)  # on top again: close now, without speaking first
+            return
+        await super().on_event(event)  # type: ignore[misc]
+
+
+class KioskScreen(LifecycleGuard, KeyboardOnly, VisitorActions, Screen[None],
+                  inherit_bindings=False):
     """A full screen: the visitor's bindings and nothing else."""
 
     BINDINGS = visitor_bindings()
     AUTO_FOCUS = None
 
 
-class KioskModal(KeyboardOnly, VisitorActions, ModalScreen[ResultT], inherit_bindings=False):
+class KioskModal(LifecycleGuard, KeyboardOnly, VisitorActions, ModalScreen[ResultT],
+                 inherit_bindings=False):
     """A modal dialog; it leaves the screen beneath exactly as it was."""
 
     BINDINGS = visitor_bindings()

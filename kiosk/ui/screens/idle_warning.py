@@ -34,17 +34,26 @@ class IdleWarningScreen(KioskModal[bool]):
         self.seconds = seconds
         self.deadline = started + seconds
         self._spoken_at: set[int] = set()
+        self.title_line = self.text_line = self.countdown_line = Static("")  # until compose
         #: True once dismissed (by the countdown or a key), so it closes only once.
         self.finished = False
 
     def compose(self):
+        # The texts are set here, at compose time, and the widgets kept: a key
+        # in the same tick as the idle check closes the warning before it has
+        # mounted (issue 9, item 8), and nothing here may depend on a lookup.
+        self.title_line = Static("", id="idle-title", markup=False)
+        self.text_line = Static("", id="idle-text", markup=False)
+        self.countdown_line = Static("", id="idle-countdown", markup=False)
+        self.refresh_texts()
         with Vertical(id="idle-dialog"):
-            yield Static("", id="idle-title", markup=False)
-            yield Static("", id="idle-text", markup=False)
-            yield Static("", id="idle-countdown", markup=False)
+            yield self.title_line
+            yield self.text_line
+            yield self.countdown_line
 
     def on_mount(self) -> None:
-        self.refresh_texts()
+        if self.finished:  # a key came first: no countdown for a warning already gone
+            return
         self.set_interval(min(1.0, max(0.05, self.seconds / 5)), self.tick)
 
     def remaining(self) -> int:
@@ -57,9 +66,9 @@ class IdleWarningScreen(KioskModal[bool]):
             time=ngettext("{seconds} second", "{seconds} seconds", n).format(seconds=n))
 
     def refresh_texts(self) -> None:
-        self.query_one("#idle-title", Static).update(Text(_("Still there?"), style="bold"))
-        self.query_one("#idle-text", Static).update(Text(_("Press any key to continue.")))
-        self.query_one("#idle-countdown", Static).update(Text(self.countdown_text()))
+        self.title_line.update(Text(_("Still there?"), style="bold"))
+        self.text_line.update(Text(_("Press any key to continue.")))
+        self.countdown_line.update(Text(self.countdown_text()))
 
     def describe_location(self) -> str:
         return " ".join([_("Still there?"), _("Press any key to continue.")])
@@ -94,5 +103,5 @@ class IdleWarningScreen(KioskModal[bool]):
         if self.remaining() <= 0:
             self.finish(time_up=True)
             return
-        self.query_one("#idle-countdown", Static).update(Text(self.countdown_text()))
+        self.countdown_line.update(Text(self.countdown_text()))
         self._speak_countdown()
