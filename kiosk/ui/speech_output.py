@@ -40,9 +40,21 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kiosk.ui")
 
+#: Actions that turn speech on wherever they are pressed (no hint needed before them).
+SPEECH_ON_ACTIONS = frozenset({"speech", "listen"})
+
 
 class SpeechOutput:
     """Mixed into :class:`~kiosk.ui.app.KioskApp`."""
+
+    #: A notice is on screen (the next key clears it).
+    _notice_shown = False
+    #: Visitor keys so far (the speech hint is said at most once per key).
+    _key_count = 0
+    #: The key the speech hint was last said for.
+    _hint_key: int | None = None
+    #: The visit has had its first key (which gets the speech hint).
+    _first_key_seen = False
 
     # --- out: the Announcer --------------------------------------------------
     @property
@@ -54,30 +66,114 @@ class SpeechOutput:
 
     def announce(self: "KioskApp", text: str, *,
                  priority: SpeechPriority = SpeechPriority.NORMAL,
-                 language: str | None = None) -> None:
+                 language: str | None = None, even_if_off: bool = False) -> None:
         """Say ``text`` (already translated) if speech is on.
 
         ``priority``: NORMAL queues it (a key whose action interrupts speech
         has cancelled what was said before); NOW cuts in and lets the
         interrupted speech go on (the idle warning).  ``language``: the
         text's language (default: the visit's; English for untranslated
-        document text).
+        document text).  ``even_if_off``: heard although speech is off (only
+        :meth:`offer_speech_hint` uses it).
         """
         language = language or self.visit.language
         if not self._speech_started:
-            self._early_announcements.append((text, priority, language))
+            self._early_announcements.append((text, priority, language, even_if_off))
             return
         try:
-            self.announcer.say(text, language, priority)
+            if even_if_off:
+                self.announcer.say(text, language, priority, even_if_off=True)
+            else:
+                self.announcer.say(text, language, priority)
         except Exception:
             log.exception("announcer failed")
+
+    # --- what every key shows: the notice line ----------------------------------
+    def notice(self: "KioskApp", text: str, *, speak: bool = True,
+               language: str | None = None) -> None:
+        """Show ``text`` on the notice line (and say it, unless ``speak`` is False).
+
+        For a key whose answer would otherwise only be heard ("This is the
+        first section."): every key gives visible feedback, so a visitor
+        with speech off sees that it was pressed.  The notice is Textual's
+        own (``App.notify``, a toast over the bottom of the screen, styled
+        as one line in app.tcss); the next key clears it (:meth:`before_visitor_key`),
+        and it goes by itself after the idle time.
+        """
+        self.clear_notifications()
+        self._notice_shown = True
+        self.notify(text, markup=False, timeout=self.config.idle_timeout)
+        if speak:
+            self.announce(text, language=language)
+
+    def clear_notice(self: "KioskApp") -> None:
+        """Take the notice away (the next key, a new visit)."""
+        if self._notice_shown:
+            self._notice_shown = False
+            self.clear_notifications()
+
+    # --- EN 301 549 5.2: a visitor who cannot see learns that the kiosk talks --------
+    def speech_hint(self: "KioskApp") -> str:
+        """"Speech is off. To turn it on, press F4 or S." with the deployer's keys."""
+        from kiosk.ui.keynames import keys_label
+
+        return _("Speech is off. To turn it on, press {keys}.").format(
+            keys=keys_label(self.config.keymap.get("speech", ())))
+
+    def offer_speech_hint(self: "KioskApp") -> bool:
+        """With speech off, say (aloud, in the language on screen) which key turns
+        it on; once per key.  Returns whether it was said.
+
+        Called before the first key of a visit acts and when Help opens (EZ
+        Access: Help always talks); with speech on there is nothing to say.
+        """
+        if self.visit.speech_on or self._hint_key == self._key_count:
+            return False
+        self._hint_key = self._key_count
+        self.announce(self.speech_hint(), even_if_off=True)
+        return True
+
+    def before_visitor_key(self: "KioskApp", action: str | None) -> None:
+        """Called by the key hook before a visitor key acts (``action``: its name, or
+        None): the last notice goes, and the first key of a visit is preceded by
+        the speech hint, unless it is a key that turns speech on.
+
+        (The first key of a visit is pressed on the welcome screen, where only
+        the speech and listen keys turn speech on.)
+        """
+        self._key_count += 1
+        self.clear_notice()
+        if not self._first_key_seen:
+            self._first_key_seen = True
+            if action not in SPEECH_ON_ACTIONS:
+                self.offer_speech_hint()
+
+    def forget_first_key(self: "KioskApp") -> None:
+        """A new visit: its first key gets the hint again."""
+        self._first_key_seen = False
+        self._hint_key = None
 
     def speech_control(self: "KioskApp", name: str) -> None:
         """A speech key that acts on what is being said: ``pause``, ``repeat``,
         ``previous_sentence``, ``next_sentence``, ``slower``, ``faster``,
-        ``volume_down`` or ``volume_up`` (speed and volume are said in words)."""
+        ``volume_down`` or ``volume_up`` (speed and volume are said in words).
+
+        Each shows what it did on the notice line (the key's Help words; the
+        volume in percent).  With speech off there is nothing to act on: the
+        key shows and says which key turns speech on.
+        """
+        from kiosk.keys import ACTION_INFO
+
+        if name not in ACTION_INFO or ACTION_INFO[name].interrupts_speech:
+            raise ValueError(f"not a speech key: {name!r}")
+        if not self.visit.speech_on:
+            self.notice(self.speech_hint(), speak=False)
+            self._hint_key = self._key_count
+            self.announce(self.speech_hint(), even_if_off=True)
+            return
         self.start_speech()
         language = self.visit.language
+        shown = _(ACTION_INFO[name].description)
         try:
             voice = self.announcer
             if name == "pause":
@@ -91,11 +187,13 @@ class SpeechOutput:
             elif name in ("slower", "faster"):
                 voice.change_rate(name == "faster", language)
             elif name in ("volume_down", "volume_up"):
-                voice.change_volume(name == "volume_up", language)
-            else:
-                raise ValueError(f"not a speech key: {name!r}")
+                volume = voice.change_volume(name == "volume_up", language)
+                from kiosk.ui.narration import volume_words
+
+                shown = volume_words(volume)
         except Exception:
             log.exception("announcer failed on %s", name)
+        self.notice(shown, speak=False)  # the speech itself is what is heard
         if name != "pause" and self.speech_notice == PAUSED:
             self.speech_notice = None  # anything else ends the pause
 
@@ -128,8 +226,8 @@ class SpeechOutput:
         self._speech_started = True
         self._speech_call("attach", self)
         waiting, self._early_announcements = self._early_announcements, []
-        for text, priority, language in waiting:
-            self.announce(text, priority=priority, language=language)
+        for text, priority, language, even_if_off in waiting:
+            self.announce(text, priority=priority, language=language, even_if_off=even_if_off)
 
     def speech_new_visit(self: "KioskApp") -> None:
         """Defaults again for the next visitor (rate, volume), and retry if speech failed."""
@@ -160,7 +258,9 @@ class SpeechOutput:
             screen.announce_screen()
 
     def read_aloud(self: "KioskApp", items: "ReadingItems", *, turn_speech_on: bool) -> None:
-        """Read ``items`` (the listen key turns speech on; Action in a text does not).
+        """Read ``items``; ``turn_speech_on``: with speech off, switch it on for this
+        visit first (the listen key, and Action in a text: a key that says
+        "read" reads), shown on the status line and said ("Speech on.").
 
         Each item is (key, text, language); the key (e.g. ``s3.p1``) comes
         back with each sentence so the screen can highlight it.
@@ -169,6 +269,7 @@ class SpeechOutput:
 
         if turn_speech_on and not self.visit.speech_on:
             self.visit = replace(self.visit, speech_on=True)
+            self.announce(_("Speech on."))
         self.start_speech()
         reading = [ReadItem(key if key is not None else f"t{i}", text, language)
                    for i, (key, text, language) in enumerate(items)]

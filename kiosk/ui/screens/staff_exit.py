@@ -104,8 +104,8 @@ class StaffExitScreen(KioskModal[bool]):
         self.dismiss(False)
 
     def _where(self) -> None:
-        """Any other key: say where we are (never the digits)."""
-        self.app.announce(self.describe_location())
+        """Any other key: show and say where we are (never the digits)."""
+        self.app.notice(self.describe_location())
 
     def action_up(self) -> None:
         self._where()
