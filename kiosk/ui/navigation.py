@@ -106,7 +106,7 @@ class Navigation:
         current = order.index(self.visit.theme) if self.visit.theme in order else 0
         mode = order[(current + 1) % len(order)]
         self.visit = replace(self.visit, theme=mode)
-        self.announce(_("Display: {mode}").format(mode=_(DISPLAY_LABEL[mode])))
+        self.notice(_("Display: {mode}").format(mode=_(DISPLAY_LABEL[mode])))
 
     def remember_place(self: "KioskApp", slug: str, section_index: int) -> None:
         """The section shown, so the visitor comes back to it (until the visit ends)."""

@@ -250,11 +250,11 @@ class SpeechOutput:
         """Speech on/off; the change is said in words, and where the visitor is
         once it is on (so turning speech on orients them)."""
         if self.visit.speech_on:
-            self.announce(_("Speech off."))  # said before it goes quiet
+            self.notice(_("Speech off."))  # said before it goes quiet
             self.visit = replace(self.visit, speech_on=False)
         else:
             self.visit = replace(self.visit, speech_on=True)
-            self.announce(_("Speech on."))
+            self.notice(_("Speech on."))  # shown too: a dialog may hide the status line
             screen.announce_screen()
 
     def read_aloud(self: "KioskApp", items: "ReadingItems", *, turn_speech_on: bool) -> None:
@@ -269,7 +269,7 @@ class SpeechOutput:
 
         if turn_speech_on and not self.visit.speech_on:
             self.visit = replace(self.visit, speech_on=True)
-            self.announce(_("Speech on."))
+            self.notice(_("Speech on."))
         self.start_speech()
         reading = [ReadItem(key if key is not None else f"t{i}", text, language)
                    for i, (key, text, language) in enumerate(items)]

@@ -100,8 +100,10 @@ class HelpScreen(ScrollingText, KioskModal[None]):
 
     def announce_screen(self) -> None:
         """Help is spoken whole (any key stops it; Help again closes it); with
-        speech off, which key turns it on is said aloud all the same."""
-        self.app.offer_speech_hint()
+        speech off, which key turns it on is said aloud all the same (only while
+        Help is the screen shown: not as a reset takes it away)."""
+        if self.app.screen is self:
+            self.app.offer_speech_hint()
         for line in self.spoken_lines():
             self.app.announce(line)
 
