@@ -29,11 +29,12 @@ from typing import TYPE_CHECKING
 from kiosk.languages import _
 from kiosk.speech.priorities import SpeechPriority
 from kiosk.ui.messages import (
-    PAUSED, UNAVAILABLE, NoticeKind, ReadingFinished, ReadingPaused, SentenceStarted,
-    SpeechUnavailable, VoiceMissing, no_voice,
+    PAUSED, UNAVAILABLE, HeadphonesChanged, NoticeKind, ReadingFinished, ReadingPaused,
+    SentenceStarted, SpeechUnavailable, VoiceMissing, no_voice,
 )
 
 if TYPE_CHECKING:
+    from kiosk.speech.headphones import HeadphoneWatch
     from kiosk.ui.announcer import Announcer
     from kiosk.ui.app import KioskApp
     from kiosk.ui.screens.base import ReadingItems, VisitorActions
@@ -55,6 +56,11 @@ class SpeechOutput:
     _hint_key: int | None = None
     #: The visit has had its first key (which gets the speech hint).
     _first_key_seen = False
+    #: Where headphones are reported from (``[speech] headphones_turn_speech_on``);
+    #: None: the sound server's, made when speech starts.  Tests set a fake.
+    headphones: "HeadphoneWatch | None" = None
+    #: Speech is on because headphones were plugged in (pulling them out turns it off).
+    _speech_by_headphones = False
 
     # --- out: the Announcer --------------------------------------------------
     @property
@@ -225,6 +231,7 @@ class SpeechOutput:
             return
         self._speech_started = True
         self._speech_call("attach", self)
+        self._watch_headphones()
         waiting, self._early_announcements = self._early_announcements, []
         for text, priority, language, even_if_off in waiting:
             self.announce(text, priority=priority, language=language, even_if_off=even_if_off)
@@ -242,13 +249,52 @@ class SpeechOutput:
         return True if at_defaults is None else bool(at_defaults())
 
     def close_speech(self: "KioskApp") -> None:
+        if self.headphones is not None and self.config.speech.headphones_turn_speech_on:
+            try:
+                self.headphones.close()
+            except Exception:
+                log.exception("headphone watch failed to close")
         if self._announcer is not None:
             self._speech_call("close")
+
+    # --- headphones plugged in: speech on ---------------------------------------------
+    def _watch_headphones(self: "KioskApp") -> None:
+        """Start following the headphone jack, if the deployer asked for it."""
+        if not self.config.speech.headphones_turn_speech_on:
+            return
+        if self.headphones is None:
+            from kiosk.speech.headphones import PulseAudioHeadphones
+
+            self.headphones = PulseAudioHeadphones(self.config.speech.device)
+        try:
+            self.headphones.start(lambda plugged: self.post_message(HeadphonesChanged(plugged)))
+        except Exception:
+            log.exception("headphone watch failed to start")
+
+    def on_headphones_changed(self: "KioskApp", message: HeadphonesChanged) -> None:
+        """Plugged in: speech on for this visit and, while they stay in, the next
+        ones; pulled out: off again if the plug turned it on.  Shown and said."""
+        default = self.config.speech.enabled or message.plugged
+        if self.defaults.speech_on != default:
+            self.defaults = replace(self.defaults, speech_on=default)
+        if message.plugged and not self.visit.speech_on:
+            self._speech_by_headphones = True
+            self.visit = replace(self.visit, speech_on=True)
+            self.notice(_("Speech on."))
+            screen = self.screen
+            if hasattr(screen, "announce_screen"):
+                screen.announce_screen()
+        elif not message.plugged and self.visit.speech_on and self._speech_by_headphones:
+            self._speech_by_headphones = False
+            self.stop_speech()
+            self.notice(_("Speech off."), speak=False)  # the speaker would say it aloud
+            self.visit = replace(self.visit, speech_on=False)
 
     # --- the speech keys -------------------------------------------------------
     def toggle_speech(self: "KioskApp", screen: "VisitorActions") -> None:
         """Speech on/off; the change is said in words, and where the visitor is
         once it is on (so turning speech on orients them)."""
+        self._speech_by_headphones = False  # the visitor's own choice from now on
         if self.visit.speech_on:
             self.notice(_("Speech off."))  # said before it goes quiet
             self.visit = replace(self.visit, speech_on=False)
