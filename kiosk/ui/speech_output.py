@@ -316,6 +316,8 @@ class SpeechOutput:
         if turn_speech_on and not self.visit.speech_on:
             self.visit = replace(self.visit, speech_on=True)
             self.notice(_("Speech on."))
+        elif self.visit.speech_on:
+            self.notice(_("Reading the text."), speak=False)  # seen, not only heard
         self.start_speech()
         reading = [ReadItem(key if key is not None else f"t{i}", text, language)
                    for i, (key, text, language) in enumerate(items)]

@@ -10,6 +10,8 @@ lists as doing nothing on a screen are exactly those that only showed a notice.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kiosk.speech.priorities import SpeechPriority
@@ -243,3 +245,22 @@ async def test_hint_is_in_the_language_on_screen(make_app, announcer, tmp_path):
         assert language == "el" and "F4" in text and text != HINT
         assert all(priority is SpeechPriority.NORMAL for priority, _l, t in announcer.spoken
                    if t == text)
+
+
+@pytest.mark.parametrize("which", ["welcome", "overview", "overview-text", "about", "help"])
+async def test_with_speech_on_every_key_still_answers_visibly(make_app, announcer, clock,
+                                                              tmp_path, which):
+    config = make_config(tmp_path, content_dir=two_medicines(tmp_path), languages=("en", "de"))
+    app = make_app(config)
+    unseen = []
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        for action, key in action_keys(config).items():
+            await go(pilot, clock, which)
+            app.visit = replace(app.visit, speech_on=True)
+            await settle(pilot)
+            before = seen(app)
+            await pilot.press(key)
+            await settle(pilot)
+            if seen(app) == before:
+                unseen.append(f"{action} ({key})")
+    assert not unseen, f"keys with no visible answer on the {which} screen: {unseen}"

@@ -5,7 +5,9 @@ deployer's keymap, see :mod:`kiosk.ui.keymap`), so Textual calls the
 screen's ``action_<name>``.  :class:`VisitorActions` gives each action its
 shared behaviour (help, language, display, speech keys, home) or, for the
 actions a screen must give a meaning to (up, down, action, back, ...),
-a spoken "This key does nothing here."  Screens override what they do.
+"This key does nothing here." on the notice line, shown and spoken.
+Screens override what they do, and Help lists each screen's keys with
+what they do there (:meth:`VisitorActions.key_rows`).
 
 The base classes drop Textual's inherited screen bindings (tab, shift+tab,
 ctrl+c copy): a kiosk has no focus cycling and no clipboard.
