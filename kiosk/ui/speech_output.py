@@ -43,6 +43,8 @@ log = logging.getLogger("kiosk.ui")
 
 #: Actions that turn speech on wherever they are pressed (no hint needed before them).
 SPEECH_ON_ACTIONS = frozenset({"speech", "listen"})
+#: Speech keys that change a setting, which they do with speech off too.
+SETTING_KEYS = frozenset({"slower", "faster", "volume_down", "volume_up"})
 
 
 class SpeechOutput:
@@ -118,6 +120,14 @@ class SpeechOutput:
             self._notice_shown = False
             self.clear_notifications()
 
+    def _say_speech_is_off(self: "KioskApp", done: str = "") -> None:
+        """A speech key with speech off: show what it did (``done``) and the hint,
+        and say the hint aloud."""
+        hint = self.speech_hint()
+        self.notice(f"{done.rstrip('.')}. {hint}" if done else hint, speak=False)
+        self._hint_key = self._key_count
+        self.announce(hint, even_if_off=True)
+
     # --- EN 301 549 5.2: a visitor who cannot see learns that the kiosk talks --------
     def speech_hint(self: "KioskApp") -> str:
         """"Speech is off. To turn it on, press F4 or S." with the deployer's keys."""
@@ -165,17 +175,16 @@ class SpeechOutput:
         ``volume_down`` or ``volume_up`` (speed and volume are said in words).
 
         Each shows what it did on the notice line (the key's Help words; the
-        volume in percent).  With speech off there is nothing to act on: the
-        key shows and says which key turns speech on.
+        volume in percent).  With speech off, speed and volume still change
+        (for when speech comes on), the other keys have nothing to act on, and
+        each shows and says which key turns speech on.
         """
         from kiosk.keys import ACTION_INFO
 
         if name not in ACTION_INFO or ACTION_INFO[name].interrupts_speech:
             raise ValueError(f"not a speech key: {name!r}")
-        if not self.visit.speech_on:
-            self.notice(self.speech_hint(), speak=False)
-            self._hint_key = self._key_count
-            self.announce(self.speech_hint(), even_if_off=True)
+        if not self.visit.speech_on and name not in SETTING_KEYS:
+            self._say_speech_is_off()
             return
         self.start_speech()
         language = self.visit.language
@@ -199,7 +208,10 @@ class SpeechOutput:
                 shown = volume_words(volume)
         except Exception:
             log.exception("announcer failed on %s", name)
-        self.notice(shown, speak=False)  # the speech itself is what is heard
+        if not self.visit.speech_on:
+            self._say_speech_is_off(shown)
+        else:
+            self.notice(shown, speak=False)  # the speech itself is what is heard
         if name != "pause" and self.speech_notice == PAUSED:
             self.speech_notice = None  # anything else ends the pause
 
@@ -317,7 +329,7 @@ class SpeechOutput:
             self.visit = replace(self.visit, speech_on=True)
             self.notice(_("Speech on."))
         elif self.visit.speech_on:
-            self.notice(_("Reading the text."), speak=False)  # seen, not only heard
+            self.notice(_("Reading aloud."), speak=False)  # seen, not only heard
         self.start_speech()
         reading = [ReadItem(key if key is not None else f"t{i}", text, language)
                    for i, (key, text, language) in enumerate(items)]

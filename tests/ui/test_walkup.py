@@ -197,15 +197,20 @@ async def test_first_key_and_help_say_which_key_turns_speech_on(make_app, announ
         await pilot.press("f1")  # closing Help: no hint
         await settle(pilot)
         assert announcer.hints == [("en", HINT)] * 2
-        # A speech key with speech off has nothing to act on: it shows and says the hint.
+        # A speech key with speech off shows and says the hint; speed and volume
+        # still change (for when speech comes on), the others have nothing to act on.
         await pilot.press("right_square_bracket")
         await settle(pilot)
         assert announcer.hints[-1] == ("en", HINT) and len(announcer.hints) == 3
-        assert HINT in flat(screen_text(app)) and announcer.commands == []
+        assert f"Speak faster. {HINT}" in flat(screen_text(app))
+        await pilot.press("a")
+        await settle(pilot)
+        assert len(announcer.hints) == 4 and announcer.commands == ["faster"]
+        assert "Repeat" not in flat(screen_text(app)) and HINT in flat(screen_text(app))
         # With speech on, no hint at all.
         await pilot.press("f4", "f1")
         await settle(pilot)
-        assert len(announcer.hints) == 3
+        assert len(announcer.hints) == 4
         # The idle reset starts a new visit: its first key gets the hint again.
         clock.advance(app.config.idle_timeout)
         app.idle.check()
@@ -216,7 +221,7 @@ async def test_first_key_and_help_say_which_key_turns_speech_on(make_app, announ
         assert not app.visit.speech_on
         await pilot.press("up")
         await settle(pilot)
-        assert len(announcer.hints) == 4
+        assert len(announcer.hints) == 5
 
 
 async def test_first_key_that_turns_speech_on_gets_no_hint(make_app, announcer):
