@@ -12,6 +12,13 @@ The speech layer loads after the first paint, or with the first key if that
 comes sooner (``start_speech``, about 40 ms of imports); what the first
 screen says before that waits in a queue.
 
+Also here, because they are what a key answers: the notice line
+(:meth:`notice`, Textual's notification: a key that changes nothing on
+screen shows why), the speech hint that is heard although speech is off
+(:meth:`offer_speech_hint`: the first key of a visit and Help, EN 301 549
+5.2), and the headphone jack turning speech on (``[speech]
+headphones_turn_speech_on``, :mod:`kiosk.speech.headphones`).
+
 In: the speech bridge (``kiosk/ui/narration.py``) calls the five methods
 :meth:`reading_sentence`, :meth:`reading_finished`, :meth:`reading_paused`,
 :meth:`speech_unavailable` and :meth:`speech_no_voice`, from the
@@ -125,8 +132,7 @@ class SpeechOutput:
         and say the hint aloud."""
         hint = self.speech_hint()
         self.notice(f"{done.rstrip('.')}. {hint}" if done else hint, speak=False)
-        self._hint_key = self._key_count
-        self.announce(hint, even_if_off=True)
+        self.offer_speech_hint()  # aloud, once for this key
 
     # --- EN 301 549 5.2: a visitor who cannot see learns that the kiosk talks --------
     def speech_hint(self: "KioskApp") -> str:
