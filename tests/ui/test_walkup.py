@@ -269,3 +269,12 @@ async def test_with_speech_on_every_key_still_answers_visibly(make_app, announce
             if seen(app) == before:
                 unseen.append(f"{action} ({key})")
     assert not unseen, f"keys with no visible answer on the {which} screen: {unseen}"
+
+
+async def test_a_speech_key_as_the_first_key_says_the_hint_once(make_app, announcer):
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("p")  # pause, with speech off: nothing to pause
+        await settle(pilot)
+        assert announcer.hints == [("en", HINT)] and announcer.commands == []
+        assert HINT in flat(screen_text(app))
