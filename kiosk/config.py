@@ -214,6 +214,7 @@ def config_from_dict(data: dict[str, Any], path: Path | str = "kiosk.toml") -> K
 
     sp = reader.table(data, "speech", (
         "enabled", "rate", "volume", "player", "library_path", "data_path",
+        "headphones_turn_speech_on",
     ))
     speech = SpeechSettings(
         enabled=reader.boolean(sp, "speech", "enabled", False),
@@ -222,6 +223,7 @@ def config_from_dict(data: dict[str, Any], path: Path | str = "kiosk.toml") -> K
         player=reader.string(sp, "speech", "player", "auto"),
         library_path=str(reader.path(sp, "speech", "library_path", "")) if sp.get("library_path") else None,
         data_path=str(reader.path(sp, "speech", "data_path", "")) if sp.get("data_path") else None,
+        headphones_turn_speech_on=reader.boolean(sp, "speech", "headphones_turn_speech_on", False),
     )
     if (speech.library_path is None) != (speech.data_path is None):
         raise ConfigError(

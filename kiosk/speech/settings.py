@@ -39,3 +39,5 @@ class SpeechSettings:
     library_path: str | None = None
     data_path: str | None = None
     device: str | None = None
+    #: Speech comes on when headphones are plugged in (``kiosk.speech.headphones``).
+    headphones_turn_speech_on: bool = False

@@ -29,12 +29,14 @@ class Announcer(Protocol):
     """What the UI needs from a speech layer."""
 
     def say(self, text: str, language: str,
-            priority: SpeechPriority = SpeechPriority.NORMAL) -> None:
+            priority: SpeechPriority = SpeechPriority.NORMAL, *, even_if_off: bool = False) -> None:
         """Say ``text`` (already translated, in ``language``) if speech is on.
 
         NORMAL queues behind what is being said (a key whose action
         interrupts has called :meth:`cancel` first); NOW cuts in at once and
         lets the interrupted speech go on after it (the idle warning).
+        ``even_if_off``: say it although the visit's speech is off (only the
+        sentence that tells how to turn speech on: EN 301 549 5.2).
         """
 
     def cancel(self) -> None:
@@ -81,7 +83,7 @@ class LoggingAnnouncer:
     volume = 0.8  # 0-1, reported by change_volume
 
     def say(self, text: str, language: str,
-            priority: SpeechPriority = SpeechPriority.NORMAL) -> None:
+            priority: SpeechPriority = SpeechPriority.NORMAL, *, even_if_off: bool = False) -> None:
         log.info("say [%s/%s] %s", priority.name, language, text)
 
     def cancel(self) -> None:
@@ -128,18 +130,23 @@ class RecordingAnnouncer(LoggingAnnouncer):
     ``commands``: the speech keys in order ("read", "toggle_pause", "repeat",
     "previous_sentence", "next_sentence", "slower", "faster", "quieter",
     "louder"); ``texts``: the (text, language) pairs of each reading;
-    ``stops``: how many times speech was cancelled.
+    ``stops``: how many times speech was cancelled; ``hints``: the
+    (language, text) of what was said ``even_if_off`` (heard although the
+    visit's speech is off; also in ``spoken``).
     """
 
     def __init__(self) -> None:
         self.spoken: list[tuple[SpeechPriority, str, str]] = []
+        self.hints: list[tuple[str, str]] = []
         self.commands: list[str] = []
         self.texts: list[list[tuple[str, str]]] = []
         self.stops = 0
 
     def say(self, text: str, language: str,
-            priority: SpeechPriority = SpeechPriority.NORMAL) -> None:
+            priority: SpeechPriority = SpeechPriority.NORMAL, *, even_if_off: bool = False) -> None:
         self.spoken.append((priority, language, text))
+        if even_if_off:
+            self.hints.append((language, text))
         super().say(text, language, priority)
 
     def cancel(self) -> None:

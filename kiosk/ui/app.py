@@ -40,6 +40,7 @@ from textual.screen import ModalScreen, Screen
 from kiosk.config import KioskConfig
 from kiosk.document.model import Document
 from kiosk.languages import set_language
+from kiosk.speech.priorities import SpeechPriority
 from kiosk.ui.announcer import Announcer, LoggingAnnouncer
 from kiosk.ui.begin_key import teach_begin_key
 from kiosk.ui.idle import IdleWatch
@@ -121,7 +122,7 @@ class KioskApp(SpeechOutput, Navigation, App[int], inherit_bindings=False):
         self._announcer: Announcer | None = announcer
         self._announcer_factory: Callable[[], Announcer] = announcer_factory or LoggingAnnouncer
         self._speech_started = False
-        self._early_announcements: list[tuple[str, str, str]] = []
+        self._early_announcements: list[tuple[str, SpeechPriority, str, bool]] = []
         self.load_error = load_error
         self.clock = clock
         self._handle_signals = handle_signals

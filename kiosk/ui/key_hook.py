@@ -9,6 +9,8 @@ The app's ``on_event`` hands each key from the terminal to
    (``ActionInfo.interrupts_speech``: pause, repeat, speed, volume ...);
    EN 301 549 5.1.3.5;
 3. while "Still there?" is shown, the key only keeps the visit;
+   otherwise the last notice goes, and the first key of a visit is
+   followed by the speech hint (``SpeechOutput.before_visitor_key``);
 4. the staff exit sequence (F12 three times) is followed, and opens the PIN
    prompt when complete;
 5. while the PIN prompt is open, it gets every key first
@@ -97,6 +99,7 @@ class KeyHook:
             return True  # the key that keeps the visit does nothing else
         if action is None or action.interrupts_speech:
             app.stop_speech()  # nothing talks over what this key does
+        app.before_visitor_key(action.name if action else None)  # notice, speech hint
         if self.prompt_open:
             screen = app.screen
             return isinstance(screen, StaffExitScreen) and screen.pin_key(key)

@@ -94,3 +94,12 @@ UNAVAILABLE = SpeechNotice(NoticeKind.UNAVAILABLE)
 def no_voice(language: str) -> SpeechNotice:
     """The notice for a language that has no voice."""
     return SpeechNotice(NoticeKind.NO_VOICE, language)
+
+
+class HeadphonesChanged(Message):
+    """Headphones were plugged in (``plugged`` True) or pulled out, as the sound
+    server reports it (``kiosk.speech.headphones``; posted from its thread)."""
+
+    def __init__(self, plugged: bool) -> None:
+        super().__init__()
+        self.plugged = plugged

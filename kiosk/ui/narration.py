@@ -13,7 +13,8 @@ and focus follow one another; the idle warning and the answer to a volume
 or speed key are spoken NOW, cutting into a reading, which then resumes from
 the interrupted sentence.
 
-Speech is spoken only while the visit's speech mode is on.  A text in a
+Speech is spoken only while the visit's speech mode is on, except the one
+sentence that says how to turn it on (``say(..., even_if_off=True)``).  A text in a
 language without a voice is never read with another voice: the visitor is
 told on the status line.  Narrator events arrive on the narrator's thread
 and reach the app's five entry points (``reading_sentence``,
@@ -91,9 +92,17 @@ class NarratorAnnouncer:
 
     # --- typed API ------------------------------------------------------------
     def say(self, text: str, language: str,
-            priority: SpeechPriority = SpeechPriority.NORMAL, *, tag: str | None = None) -> None:
-        """Say ``text`` (in ``language``) at ``priority``, if speech is on and has a voice."""
-        if not text.strip() or not self._speech_on() or not self._voice_ok(language):
+            priority: SpeechPriority = SpeechPriority.NORMAL, *, tag: str | None = None,
+            even_if_off: bool = False) -> None:
+        """Say ``text`` (in ``language``) at ``priority``, if speech is on and has a voice.
+
+        ``even_if_off``: also when the visit's speech is off; the app uses it
+        only for the one sentence that says which key turns speech on, so a
+        visitor who cannot see learns that the kiosk talks (EN 301 549 5.2).
+        """
+        if not text.strip() or not (even_if_off or self._speech_on()):
+            return
+        if not self._voice_ok(language):
             return
         self.narrator.say(text, language, priority=priority, tag=tag)
 

@@ -58,11 +58,13 @@ class Navigation:
 
         self.push_screen(AboutScreen(slug))
 
-    def action_open_help(self: "KioskApp", location: str) -> None:
-        """Help over the current screen; ``location`` says where the visitor is."""
+    def action_open_help(self: "KioskApp", location: str,
+                         beneath: VisitorActions | None = None) -> None:
+        """Help over the current screen; ``location`` says where the visitor is,
+        ``beneath`` (that screen) lists its keys and what they do there."""
         from kiosk.ui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen(location, self.clock()))
+        self.push_screen(HelpScreen(location, self.clock(), beneath))
 
     def action_open_language_choice(self: "KioskApp") -> None:
         """The language choice, over the current screen.  It is built once and kept
@@ -109,7 +111,7 @@ class Navigation:
         current = order.index(self.visit.theme) if self.visit.theme in order else 0
         mode = order[(current + 1) % len(order)]
         self.visit = replace(self.visit, theme=mode)
-        self.announce(_("Display: {mode}").format(mode=_(DISPLAY_LABEL[mode])))
+        self.notice(_("Display: {mode}").format(mode=_(DISPLAY_LABEL[mode])))
 
     def remember_place(self: "KioskApp", slug: str, section_index: int) -> None:
         """The section shown, so the visitor comes back to it (until the visit ends)."""
@@ -118,7 +120,17 @@ class Navigation:
 
     # --- back -------------------------------------------------------------------------
     def action_go_home(self: "KioskApp") -> None:
-        """Back to the welcome screen, keeping this visitor's choices."""
+        """Home: start this visit over at the welcome screen.
+
+        The place in the text is forgotten (Start then opens section 1); the
+        visitor's language, display and speech stay.  Only the idle reset
+        (:meth:`reset_visit`) forgets everything.
+        """
+        if self.visit.medicine_slug is not None or self.visit.section_index:
+            self.visit = replace(self.visit, medicine_slug=None, section_index=0)
+        self._back_to_welcome()
+
+    def _back_to_welcome(self: "KioskApp") -> None:
         while len(self.screen_stack) > 1:
             self.pop_screen()
         welcome = self.screen
@@ -148,8 +160,10 @@ class Navigation:
         """Forget the visitor: welcome screen, default language, display and speech."""
         log.info("idle: visit reset")
         self.stop_speech()
+        self.clear_notice()
+        self.forget_first_key()
         self.speech_notice = None
         self._quiet_resume = False
         self.visit = replace(self.defaults)
         self.speech_new_visit()
-        self.action_go_home()
+        self._back_to_welcome()

@@ -12,6 +12,13 @@ The speech layer loads after the first paint, or with the first key if that
 comes sooner (``start_speech``, about 40 ms of imports); what the first
 screen says before that waits in a queue.
 
+Also here, because they are what a key answers: the notice line
+(:meth:`notice`, Textual's notification: a key that changes nothing on
+screen shows why), the speech hint that is heard although speech is off
+(:meth:`offer_speech_hint`: the first key of a visit and Help, EN 301 549
+5.2), and the headphone jack turning speech on (``[speech]
+headphones_turn_speech_on``, :mod:`kiosk.speech.headphones`).
+
 In: the speech bridge (``kiosk/ui/narration.py``) calls the five methods
 :meth:`reading_sentence`, :meth:`reading_finished`, :meth:`reading_paused`,
 :meth:`speech_unavailable` and :meth:`speech_no_voice`, from the
@@ -29,20 +36,40 @@ from typing import TYPE_CHECKING
 from kiosk.languages import _
 from kiosk.speech.priorities import SpeechPriority
 from kiosk.ui.messages import (
-    PAUSED, UNAVAILABLE, NoticeKind, ReadingFinished, ReadingPaused, SentenceStarted,
-    SpeechUnavailable, VoiceMissing, no_voice,
+    PAUSED, UNAVAILABLE, HeadphonesChanged, NoticeKind, ReadingFinished, ReadingPaused,
+    SentenceStarted, SpeechUnavailable, VoiceMissing, no_voice,
 )
 
 if TYPE_CHECKING:
+    from kiosk.speech.headphones import HeadphoneWatch
     from kiosk.ui.announcer import Announcer
     from kiosk.ui.app import KioskApp
     from kiosk.ui.screens.base import ReadingItems, VisitorActions
 
 log = logging.getLogger("kiosk.ui")
 
+#: Actions that turn speech on wherever they are pressed (no hint needed before them).
+SPEECH_ON_ACTIONS = frozenset({"speech", "listen"})
+#: Speech keys that change a setting, which they do with speech off too.
+SETTING_KEYS = frozenset({"slower", "faster", "volume_down", "volume_up"})
+
 
 class SpeechOutput:
     """Mixed into :class:`~kiosk.ui.app.KioskApp`."""
+
+    #: A notice is on screen (the next key clears it).
+    _notice_shown = False
+    #: Visitor keys so far (the speech hint is said at most once per key).
+    _key_count = 0
+    #: The key the speech hint was last said for.
+    _hint_key: int | None = None
+    #: The visit has had its first key (which gets the speech hint).
+    _first_key_seen = False
+    #: Where headphones are reported from (``[speech] headphones_turn_speech_on``);
+    #: None: the sound server's, made when speech starts.  Tests set a fake.
+    headphones: "HeadphoneWatch | None" = None
+    #: Speech is on because headphones were plugged in (pulling them out turns it off).
+    _speech_by_headphones = False
 
     # --- out: the Announcer --------------------------------------------------
     @property
@@ -54,30 +81,120 @@ class SpeechOutput:
 
     def announce(self: "KioskApp", text: str, *,
                  priority: SpeechPriority = SpeechPriority.NORMAL,
-                 language: str | None = None) -> None:
+                 language: str | None = None, even_if_off: bool = False) -> None:
         """Say ``text`` (already translated) if speech is on.
 
         ``priority``: NORMAL queues it (a key whose action interrupts speech
         has cancelled what was said before); NOW cuts in and lets the
         interrupted speech go on (the idle warning).  ``language``: the
         text's language (default: the visit's; English for untranslated
-        document text).
+        document text).  ``even_if_off``: heard although speech is off (only
+        :meth:`offer_speech_hint` uses it).
         """
         language = language or self.visit.language
         if not self._speech_started:
-            self._early_announcements.append((text, priority, language))
+            self._early_announcements.append((text, priority, language, even_if_off))
             return
         try:
-            self.announcer.say(text, language, priority)
+            if even_if_off:
+                self.announcer.say(text, language, priority, even_if_off=True)
+            else:
+                self.announcer.say(text, language, priority)
         except Exception:
             log.exception("announcer failed")
+
+    # --- what every key shows: the notice line ----------------------------------
+    def notice(self: "KioskApp", text: str, *, speak: bool = True,
+               language: str | None = None) -> None:
+        """Show ``text`` on the notice line (and say it, unless ``speak`` is False).
+
+        For a key whose answer would otherwise only be heard ("This is the
+        first section."): every key gives visible feedback, so a visitor
+        with speech off sees that it was pressed.  The notice is Textual's
+        own (``App.notify``, a toast over the bottom of the screen, styled
+        as one line in app.tcss); the next key clears it (:meth:`before_visitor_key`),
+        and it goes by itself after the idle time.
+        """
+        self.clear_notifications()
+        self._notice_shown = True
+        self.notify(text, markup=False, timeout=self.config.idle_timeout)
+        if speak:
+            self.announce(text, language=language)
+
+    def clear_notice(self: "KioskApp") -> None:
+        """Take the notice away (the next key, a new visit)."""
+        if self._notice_shown:
+            self._notice_shown = False
+            self.clear_notifications()
+
+    def _say_speech_is_off(self: "KioskApp", done: str = "") -> None:
+        """A speech key with speech off: show what it did (``done``) and the hint,
+        and say the hint aloud."""
+        hint = self.speech_hint()
+        self.notice(f"{done.rstrip('.')}. {hint}" if done else hint, speak=False)
+        self.offer_speech_hint()  # aloud, once for this key
+
+    # --- EN 301 549 5.2: a visitor who cannot see learns that the kiosk talks --------
+    def speech_hint(self: "KioskApp") -> str:
+        """"Speech is off. To turn it on, press F4 or S." with the deployer's keys."""
+        from kiosk.ui.keynames import keys_label
+
+        return _("Speech is off. To turn it on, press {keys}.").format(
+            keys=keys_label(self.config.keymap.get("speech", ())))
+
+    def offer_speech_hint(self: "KioskApp") -> bool:
+        """With speech off, say (aloud, in the language on screen) which key turns
+        it on; once per key.  Returns whether it was said.
+
+        Called before the first key of a visit acts and when Help opens (EZ
+        Access: Help always talks); with speech on there is nothing to say.
+        """
+        if self.visit.speech_on or self._hint_key == self._key_count:
+            return False
+        self._hint_key = self._key_count
+        self.announce(self.speech_hint(), even_if_off=True)
+        return True
+
+    def before_visitor_key(self: "KioskApp", action: str | None) -> None:
+        """Called by the key hook before a visitor key acts (``action``: its name, or
+        None): the last notice goes, and the first key of a visit is preceded by
+        the speech hint, unless it is a key that turns speech on.
+
+        (The first key of a visit is pressed on the welcome screen, where only
+        the speech and listen keys turn speech on.)
+        """
+        self._key_count += 1
+        self.clear_notice()
+        if not self._first_key_seen:
+            self._first_key_seen = True
+            if action not in SPEECH_ON_ACTIONS:
+                self.offer_speech_hint()
+
+    def forget_first_key(self: "KioskApp") -> None:
+        """A new visit: its first key gets the hint again."""
+        self._first_key_seen = False
+        self._hint_key = None
 
     def speech_control(self: "KioskApp", name: str) -> None:
         """A speech key that acts on what is being said: ``pause``, ``repeat``,
         ``previous_sentence``, ``next_sentence``, ``slower``, ``faster``,
-        ``volume_down`` or ``volume_up`` (speed and volume are said in words)."""
+        ``volume_down`` or ``volume_up`` (speed and volume are said in words).
+
+        Each shows what it did on the notice line (the key's Help words; the
+        volume in percent).  With speech off, speed and volume still change
+        (for when speech comes on), the other keys have nothing to act on, and
+        each shows and says which key turns speech on.
+        """
+        from kiosk.keys import ACTION_INFO
+
+        if name not in ACTION_INFO or ACTION_INFO[name].interrupts_speech:
+            raise ValueError(f"not a speech key: {name!r}")
+        if not self.visit.speech_on and name not in SETTING_KEYS:
+            self._say_speech_is_off()
+            return
         self.start_speech()
         language = self.visit.language
+        shown = _(ACTION_INFO[name].description)
         try:
             voice = self.announcer
             if name == "pause":
@@ -91,11 +208,16 @@ class SpeechOutput:
             elif name in ("slower", "faster"):
                 voice.change_rate(name == "faster", language)
             elif name in ("volume_down", "volume_up"):
-                voice.change_volume(name == "volume_up", language)
-            else:
-                raise ValueError(f"not a speech key: {name!r}")
+                volume = voice.change_volume(name == "volume_up", language)
+                from kiosk.ui.narration import volume_words
+
+                shown = volume_words(volume)
         except Exception:
             log.exception("announcer failed on %s", name)
+        if not self.visit.speech_on:
+            self._say_speech_is_off(shown)
+        else:
+            self.notice(shown, speak=False)  # the speech itself is what is heard
         if name != "pause" and self.speech_notice == PAUSED:
             self.speech_notice = None  # anything else ends the pause
 
@@ -127,9 +249,10 @@ class SpeechOutput:
             return
         self._speech_started = True
         self._speech_call("attach", self)
+        self._watch_headphones()
         waiting, self._early_announcements = self._early_announcements, []
-        for text, priority, language in waiting:
-            self.announce(text, priority=priority, language=language)
+        for text, priority, language, even_if_off in waiting:
+            self.announce(text, priority=priority, language=language, even_if_off=even_if_off)
 
     def speech_new_visit(self: "KioskApp") -> None:
         """Defaults again for the next visitor (rate, volume), and retry if speech failed."""
@@ -144,23 +267,64 @@ class SpeechOutput:
         return True if at_defaults is None else bool(at_defaults())
 
     def close_speech(self: "KioskApp") -> None:
+        if self.headphones is not None and self.config.speech.headphones_turn_speech_on:
+            try:
+                self.headphones.close()
+            except Exception:
+                log.exception("headphone watch failed to close")
         if self._announcer is not None:
             self._speech_call("close")
+
+    # --- headphones plugged in: speech on ---------------------------------------------
+    def _watch_headphones(self: "KioskApp") -> None:
+        """Start following the headphone jack, if the deployer asked for it."""
+        if not self.config.speech.headphones_turn_speech_on:
+            return
+        if self.headphones is None:
+            from kiosk.speech.headphones import PulseAudioHeadphones
+
+            self.headphones = PulseAudioHeadphones(self.config.speech.device)
+        try:
+            self.headphones.start(lambda plugged: self.post_message(HeadphonesChanged(plugged)))
+        except Exception:
+            log.exception("headphone watch failed to start")
+
+    def on_headphones_changed(self: "KioskApp", message: HeadphonesChanged) -> None:
+        """Plugged in: speech on for this visit and, while they stay in, the next
+        ones; pulled out: off again if the plug turned it on.  Shown and said."""
+        default = self.config.speech.enabled or message.plugged
+        if self.defaults.speech_on != default:
+            self.defaults = replace(self.defaults, speech_on=default)
+        if message.plugged and not self.visit.speech_on:
+            self._speech_by_headphones = True
+            self.visit = replace(self.visit, speech_on=True)
+            self.notice(_("Speech on."))
+            screen = self.screen
+            if hasattr(screen, "announce_screen"):
+                screen.announce_screen()
+        elif not message.plugged and self.visit.speech_on and self._speech_by_headphones:
+            self._speech_by_headphones = False
+            self.stop_speech()
+            self.notice(_("Speech off."), speak=False)  # the speaker would say it aloud
+            self.visit = replace(self.visit, speech_on=False)
 
     # --- the speech keys -------------------------------------------------------
     def toggle_speech(self: "KioskApp", screen: "VisitorActions") -> None:
         """Speech on/off; the change is said in words, and where the visitor is
         once it is on (so turning speech on orients them)."""
+        self._speech_by_headphones = False  # the visitor's own choice from now on
         if self.visit.speech_on:
-            self.announce(_("Speech off."))  # said before it goes quiet
+            self.notice(_("Speech off."))  # said before it goes quiet
             self.visit = replace(self.visit, speech_on=False)
         else:
             self.visit = replace(self.visit, speech_on=True)
-            self.announce(_("Speech on."))
+            self.notice(_("Speech on."))  # shown too: a dialog may hide the status line
             screen.announce_screen()
 
     def read_aloud(self: "KioskApp", items: "ReadingItems", *, turn_speech_on: bool) -> None:
-        """Read ``items`` (the listen key turns speech on; Action in a text does not).
+        """Read ``items``; ``turn_speech_on``: with speech off, switch it on for this
+        visit first (the listen key, and Action in a text: a key that says
+        "read" reads), shown on the status line and said ("Speech on.").
 
         Each item is (key, text, language); the key (e.g. ``s3.p1``) comes
         back with each sentence so the screen can highlight it.
@@ -169,6 +333,9 @@ class SpeechOutput:
 
         if turn_speech_on and not self.visit.speech_on:
             self.visit = replace(self.visit, speech_on=True)
+            self.notice(_("Speech on."))
+        elif self.visit.speech_on:
+            self.notice(_("Reading aloud."), speak=False)  # seen, not only heard
         self.start_speech()
         reading = [ReadItem(key if key is not None else f"t{i}", text, language)
                    for i, (key, text, language) in enumerate(items)]

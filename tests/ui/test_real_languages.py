@@ -19,6 +19,7 @@ from kiosk.languages import configure_locales
 from kiosk.languages.catalog_files import load_translations
 from kiosk.languages.registry import SUPPORTED_LANGUAGES
 from kiosk.launcher import build_app
+from kiosk.ui.announcer import RecordingAnnouncer
 from kiosk.ui.screens.about import AboutScreen
 from kiosk.ui.screens.help import HelpScreen
 from kiosk.ui.screens.overview import OverviewScreen
@@ -42,7 +43,9 @@ def doc(code: str, msgid: str) -> str:
 def real_app(tmp_path: Path, locales: Path = LOCALES, **changes):
     config = make_config(tmp_path, locales_dir=locales, **changes)
     configure_locales(config.locales_dir)
-    return build_app(config)
+    # A recording voice: the speech hint of a visit's first key would otherwise start
+    # the real engine, whose "not available" (no sound server here) races the screen.
+    return build_app(config, announcer=RecordingAnnouncer())
 
 
 async def move_menu_to(pilot, menu, key: str) -> None:

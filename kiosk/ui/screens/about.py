@@ -74,6 +74,12 @@ class AboutScreen(ScrollingText, KioskScreen):
             renderables += [Text(line), Text("")]
         self.pane.show(renderables, "\n".join(lines))
 
+    def key_description(self, name: str) -> str:
+        """Action and the about key close this page, as Back does."""
+        if name in ("action", "about"):
+            return super().key_description("back")
+        return super().key_description(name)
+
     def describe_location(self) -> str:
         return _("About this information.") + " " + " ".join(self.lines()[:1])
 

@@ -5,7 +5,9 @@ deployer's keymap, see :mod:`kiosk.ui.keymap`), so Textual calls the
 screen's ``action_<name>``.  :class:`VisitorActions` gives each action its
 shared behaviour (help, language, display, speech keys, home) or, for the
 actions a screen must give a meaning to (up, down, action, back, ...),
-a spoken "This key does nothing here."  Screens override what they do.
+"This key does nothing here." on the notice line, shown and spoken.
+Screens override what they do, and Help lists each screen's keys with
+what they do there (:meth:`VisitorActions.key_rows`).
 
 The base classes drop Textual's inherited screen bindings (tab, shift+tab,
 ctrl+c copy): a kiosk has no focus cycling and no clipboard.
@@ -20,8 +22,10 @@ from textual import events
 from textual.await_complete import AwaitComplete
 from textual.screen import ModalScreen, Screen
 
-from kiosk.languages import _, active_language
-from kiosk.ui.keymap import binding_id, visitor_bindings
+from kiosk.keys import ACTIONS
+from kiosk.languages import N_, _, active_language
+from kiosk.ui.keymap import SECTION_ACTION, binding_id, visitor_bindings
+from kiosk.ui.keynames import digit_range_label, keys_label
 from kiosk.ui.widgets.keyboard_only import KeyboardOnly
 from kiosk.ui.widgets.status import StatusLine
 
@@ -35,6 +39,20 @@ ResultT = TypeVar("ResultT")
 
 #: (text key or None, text, language) of what a reading reads, in order.
 ReadingItems = list[tuple[str | None, str, str]]
+#: (keys as printed, what they do here) for Help, in the order of kiosk.keys.ACTIONS.
+KeyRows = list[tuple[str, str]]
+
+#: Help's words for a key that does nothing on a screen.
+NOTHING_HERE = N_("These keys do nothing here.")
+#: The listen key on a screen that is not a medicine's text.
+READ_SCREEN = N_("Read this screen aloud")
+
+
+def only_answers(method):
+    """Mark an action that changes nothing and only tells the visitor so ("You are
+    at the start."): Help lists its keys among those that do nothing here."""
+    method.only_answers = True
+    return method
 
 
 class VisitorActions:
@@ -101,15 +119,65 @@ class VisitorActions:
             return  # Help pressed twice, or the closing modal already spoke
         self.announce_screen()
 
-    # --- bindings ------------------------------------------------------------
+    # --- bindings, and Help's account of them ----------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Disable the actions the deployer gave no key (their default key does nothing)."""
         return binding_id(action, parameters) not in self.app.unbound_binding_ids
 
     def nothing_here(self, name: str) -> None:
-        """An action with no meaning on this screen: say so rather than stay silent."""
+        """An action with no meaning on this screen: show and say so rather than
+        leave the key without an answer."""
         log.debug("action %s not available on %s", name, type(self).__name__)
-        self.app.announce(_("This key does nothing here."))
+        self.app.notice(_("This key does nothing here."))
+
+    def does_something(self, name: str) -> bool:
+        """Whether action ``name`` changes anything on this screen (False when this
+        screen leaves it at :meth:`nothing_here` or marks it :func:`only_answers`)."""
+        method = getattr(type(self), f"action_{name}", None)
+        if method is None or getattr(method, "only_answers", False):
+            return False
+        return getattr(method, "__qualname__", "") not in _NOTHING_BY_DEFAULT
+
+    def key_description(self, name: str) -> str:
+        """What the key of action ``name`` does on this screen, translated; screens
+        whose keys mean something more exact override it for those actions."""
+        if name == "listen":
+            return _(READ_SCREEN)
+        return _(ACTION_DESCRIPTIONS[name])
+
+    def key_rows(self) -> KeyRows:
+        """Every key of this screen with what it does here, for Help.
+
+        Made from the screen's own bindings as Textual resolves them
+        (``Screen.active_bindings``: the deployer's keymap applied, keys the
+        deployer left unbound dropped by :meth:`check_action`) and from which
+        actions this screen implements, so Help cannot drift from the keys.
+        The keys that do nothing here are listed together at the end.
+        """
+        keys: dict[str, list[str]] = {}
+        for key, active in self.active_bindings.items():
+            name = active.binding.id or ""
+            if name.startswith(SECTION_ACTION):
+                name = SECTION_ACTION
+            if name in ACTION_DESCRIPTIONS and not _capital_twin(key, keys.get(name, [])):
+                keys.setdefault(name, []).append(key)
+        rows: KeyRows = []
+        idle: list[str] = []
+        for info in ACTIONS:
+            bound = keys.get(info.name)
+            if not bound:
+                continue
+            if info.name == SECTION_ACTION:
+                label = digit_range_label(tuple(sorted(bound)))
+            else:
+                label = keys_label(bound, limit=len(bound))
+            if self.does_something(info.name):
+                rows.append((label, self.key_description(info.name)))
+            else:
+                idle.append(label)
+        if idle:
+            rows.append(("; ".join(idle), _(NOTHING_HERE)))
+        return rows
 
     # --- actions each screen gives a meaning to -------------------------------
     def action_up(self) -> None:
@@ -138,7 +206,7 @@ class VisitorActions:
 
     # --- actions that are the same everywhere -----------------------------------
     def action_help(self) -> None:
-        self.app.action_open_help(self.describe_location())
+        self.app.action_open_help(self.describe_location(), self)
 
     def action_language(self) -> None:
         self.app.action_open_language_choice()
@@ -243,6 +311,20 @@ class LifecycleGuard:
         await super().on_event(event)  # type: ignore[misc]
 
 
+#: Action name -> its Help description (marked with N_ in kiosk.keys).
+ACTION_DESCRIPTIONS: dict[str, str] = {info.name: info.description for info in ACTIONS}
+#: The base actions that only say "This key does nothing here." (a screen gives them a meaning).
+_NOTHING_BY_DEFAULT = frozenset(
+    f"VisitorActions.action_{name}" for name in (
+        "up", "down", "action", "back", "previous_section", "next_section", "about",
+        "section_number"))
+
+
+def _capital_twin(key: str, seen: list[str]) -> bool:
+    """``L`` when ``l`` is listed: a letter's capital is the same key for Help."""
+    return len(key) == 1 and key.isupper() and key.lower() in seen
+
+
 class KioskScreen(LifecycleGuard, KeyboardOnly, VisitorActions, Screen[None],
                   inherit_bindings=False):
     """A full screen: the visitor's bindings and nothing else."""
@@ -257,6 +339,10 @@ class KioskModal(LifecycleGuard, KeyboardOnly, VisitorActions, ModalScreen[Resul
 
     BINDINGS = visitor_bindings()
     AUTO_FOCUS = None
+
+
+SCROLL_UP = N_("Scroll the text up")
+SCROLL_DOWN = N_("Scroll the text down")
 
 
 class ScrollingText:
@@ -276,11 +362,16 @@ class ScrollingText:
     def action_down(self) -> None:
         self._scroll(1)
 
+    def key_description(self, name: str) -> str:
+        if name in ("up", "down"):
+            return _(SCROLL_UP) if name == "up" else _(SCROLL_DOWN)
+        return super().key_description(name)  # type: ignore[misc]
+
     def _scroll(self, direction: int) -> None:
         pane = self.pane
         if pane.at_top() if direction < 0 else pane.at_bottom():
             end = _("Top of the text.") if direction < 0 else _("End of the text.")
-            self.app.announce(end)
+            self.app.notice(end)
         else:
             pane.scroll_relative(y=direction * self.SCROLL_LINES, animate=False)
             self.app.announce(pane.visible_text())

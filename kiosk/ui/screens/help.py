@@ -1,10 +1,12 @@
-"""Help: where you are, and every key with what it does, in words.
+"""Help: where you are, and every key with what it does there, in words.
 
 Modal, so leaving it puts the visitor back exactly where they were: same
-screen, same focused item, same scroll position.  Key names come from the
-live keymap, shown as printed on the keys ("Enter", "F1", "?").  Help
-pressed again closes it; pressed twice quickly (EZ Access) it closes
-without a word.
+screen, same focused item, same scroll position.  The keys and what they do
+come from the screen beneath (``VisitorActions.key_rows``: its bindings as
+Textual resolves them, and which actions it implements), shown as printed
+on the keys ("Enter", "F1", "?").  Help pressed again closes it; pressed
+twice quickly (EZ Access) it closes without a word.  With speech off, Help
+also says aloud which key turns speech on (EZ Access: Help always talks).
 """
 
 from __future__ import annotations
@@ -14,10 +16,9 @@ from rich.text import Text
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from kiosk.keys import ACTIONS
 from kiosk.languages import _, active_language
-from kiosk.ui.keynames import digit_range_label, keys_label
-from kiosk.ui.screens.base import KioskModal, ScrollingText
+from kiosk.ui.keynames import keys_label
+from kiosk.ui.screens.base import KeyRows, KioskModal, ScrollingText, VisitorActions
 from kiosk.ui.widgets.reading import ReadingPane
 from kiosk.ui.widgets.status import status_parts
 
@@ -30,12 +31,16 @@ class HelpScreen(ScrollingText, KioskModal[None]):
 
     CSS_PATH = "help.tcss"
 
-    def __init__(self, location: str, opened_at: float) -> None:
+    def __init__(self, location: str, opened_at: float,
+                 beneath: "VisitorActions | None" = None) -> None:
         """``location``: the screen beneath, described; ``opened_at``: the app's
-        clock (seconds) when Help was pressed."""
+        clock (seconds) when Help was pressed; ``beneath``: that screen, which
+        lists its keys and what they do there (``VisitorActions.key_rows``,
+        asked again in a newly chosen language)."""
         super().__init__()
         self.location = location
         self.opened_at = opened_at
+        self.beneath = beneath
 
     def compose(self):
         with Vertical(id="help-dialog"):
@@ -50,17 +55,12 @@ class HelpScreen(ScrollingText, KioskModal[None]):
         self.refresh_texts()
         self.pane.focus()
 
-    def key_rows(self) -> list[tuple[str, str]]:
-        """(keys, what they do) for every action that has a key."""
-        keymap = self.app.config.keymap
-        rows = []
-        for info in ACTIONS:
-            keys = keymap.get(info.name, ())
-            if not keys:
-                continue
-            label = digit_range_label(keys) if info.name == "section_number" else keys_label(keys)
-            rows.append((label, _(info.description)))
-        return rows
+    def help_rows(self) -> KeyRows:
+        """(keys, what they do) on the screen beneath, in the language in use."""
+        return self.beneath.key_rows() if self.beneath is not None else []
+
+    def on_unmount(self) -> None:
+        self.beneath = None  # closed: keep no screen alive
 
     def refresh_texts(self) -> None:
         keymap = self.app.config.keymap
@@ -69,7 +69,7 @@ class HelpScreen(ScrollingText, KioskModal[None]):
         table.add_column(no_wrap=False, ratio=1, style="bold")
         table.add_column(ratio=3)
         plain = []
-        for keys, what in self.key_rows():
+        for keys, what in self.help_rows():
             table.add_row(Text(keys), Text(what))
             plain.append(f"{keys}: {what}")
         where = _("Where you are: {location}").format(location=self.location)
@@ -92,14 +92,18 @@ class HelpScreen(ScrollingText, KioskModal[None]):
         parts = status_parts(app.visit, app.speech_notice, keymap)
         status = [part if part.endswith(".") else part + "." for part in parts]
         return ([self.describe_location(), " ".join(status)]
-                + [f"{keys}: {what}." for keys, what in self.key_rows()] + [close])
+                + [f"{keys}: {what.rstrip('.')}." for keys, what in self.help_rows()] + [close])
 
     def speakable_texts(self) -> list[tuple[str, str]]:
         lang = active_language()
         return [(line, lang) for line in self.spoken_lines()]
 
     def announce_screen(self) -> None:
-        """Help is spoken whole (any key stops it; Help again closes it)."""
+        """Help is spoken whole (any key stops it; Help again closes it); with
+        speech off, which key turns it on is said aloud all the same (only while
+        Help is the screen shown: not as a reset takes it away)."""
+        if self.app.screen is self:
+            self.app.offer_speech_hint()
         for line in self.spoken_lines():
             self.app.announce(line)
 

@@ -83,13 +83,13 @@ class LanguageScreen(KioskModal[str | None]):
         if self.menu.move(-1):
             self._announce()
         else:
-            self.app.announce(_("Top of the list."))
+            self.app.notice(_("Top of the list."))
 
     def action_down(self) -> None:
         if self.menu.move(1):
             self._announce()
         else:
-            self.app.announce(_("End of the list."))
+            self.app.notice(_("End of the list."))
 
     def action_action(self) -> None:
         # The app's callback switches and then says where the visitor is, in the
@@ -99,6 +99,10 @@ class LanguageScreen(KioskModal[str | None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def key_description(self, name: str) -> str:
+        """The language key closes the list, as Back does."""
+        return super().key_description("back" if name == "language" else name)
 
     def action_language(self) -> None:
         self.action_back()

@@ -126,13 +126,13 @@ class MedicineListScreen(KioskScreen):
         if self.menu.move(-1):
             self.app.announce(self.menu.label_of())
         else:
-            self.app.announce(_("Top of the list."))
+            self.app.notice(_("Top of the list."))
 
     def action_down(self) -> None:
         if self.menu.move(1):
             self.app.announce(self.menu.label_of())
         else:
-            self.app.announce(_("End of the list."))
+            self.app.notice(_("End of the list."))
 
     def action_action(self) -> None:
         key = self.menu.current.key

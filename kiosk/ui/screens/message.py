@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from kiosk.document.sanitize import clean_text
 from kiosk.languages import _
-from kiosk.ui.screens.base import KioskScreen
+from kiosk.ui.screens.base import KioskScreen, only_answers
 from kiosk.ui.widgets.status import StatusLine
 
 
@@ -46,12 +46,10 @@ class MessageScreen(KioskScreen):
         return " ".join([_("Sorry, this information cannot be shown right now."),
                          _("Please ask a member of staff for help.")])
 
+    @only_answers
     def action_back(self) -> None:
-        """Nowhere to go: say again what is wrong (every key is answered)."""
+        """Nowhere to go: show and say again what to do (every key is answered)."""
+        self.app.notice(_("Please ask a member of staff for help."), speak=False)
         self.announce_screen()
 
-    def action_action(self) -> None:
-        self.announce_screen()
-
-    def action_home(self) -> None:
-        self.announce_screen()
+    action_action = action_home = action_back

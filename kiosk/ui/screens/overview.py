@@ -18,10 +18,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from kiosk.document.sanitize import clean_text
-from kiosk.languages import _, ngettext
+from kiosk.keys import ACTION_INFO
+from kiosk.languages import N_, _, ngettext
 from kiosk.languages.document_catalog import LocalizedDocument, LocalizedSection, LocalizedText
 from kiosk.ui.keynames import keys_label
-from kiosk.ui.screens.base import KioskScreen
+from kiosk.ui.screens.base import SCROLL_DOWN, SCROLL_UP, KioskScreen
 from kiosk.languages.formatting import section_position
 from kiosk.ui.messages import ReadingFinished, SentenceStarted
 from kiosk.ui.widgets.menu import Menu, MenuEntry
@@ -33,6 +34,13 @@ from kiosk.ui.widgets.phrases import PhraseLine
 from kiosk.ui.widgets.status import StatusLine
 
 SCROLL_LINES = 3
+#: Help's words for the keys that mean something else in the text than in the contents.
+IN_THE_TEXT = {
+    "action": N_("Read this section aloud"),
+    "back": N_("Back to the contents"),
+    "up": SCROLL_UP,
+    "down": SCROLL_DOWN,
+}
 
 
 def sentence(text: str) -> str:
@@ -230,6 +238,15 @@ class OverviewScreen(KioskScreen):
             return f"{where} {current} " + _("Reading the text.")
         return f"{where} {current}"
 
+    def key_description(self, name: str) -> str:
+        """In the text, Up/Down scroll, Action reads, Back returns to the contents;
+        the listen key reads on from this section (its generic words)."""
+        if self.is_mounted and self.pane.has_focus and name in IN_THE_TEXT:
+            return _(IN_THE_TEXT[name])
+        if name == "listen":
+            return _(ACTION_INFO["listen"].description)
+        return super().key_description(name)
+
     def speakable_texts(self) -> list[tuple[str, str]]:
         section: LocalizedSection = self.doc.sections[self.section_index]
         return [(t.text, t.language) for t in section.texts()]
@@ -320,7 +337,7 @@ class OverviewScreen(KioskScreen):
         elif self.toc.move(-1):
             self._announce_toc()
         else:
-            self.app.announce(_("Top of the list."))
+            self.app.notice(_("Top of the list."))
 
     def action_down(self) -> None:
         if self.pane.has_focus:
@@ -335,7 +352,7 @@ class OverviewScreen(KioskScreen):
         elif self.toc.move(1):
             self._announce_toc()
         else:
-            self.app.announce(_("End of the list."))
+            self.app.notice(_("End of the list."))
 
     def _announce_view(self) -> None:
         """After scrolling: say the text now at the top of the view."""
@@ -344,8 +361,8 @@ class OverviewScreen(KioskScreen):
             self.app.announce(found[0], language=found[1])
 
     def action_action(self) -> None:
-        if self.pane.has_focus:  # read this section, from its heading
-            self.app.read_aloud(self.reading_items(read_on=False), turn_speech_on=False)
+        if self.pane.has_focus:  # read this section, from its heading (speech on if off)
+            self.app.read_aloud(self.reading_items(read_on=False), turn_speech_on=True)
             return
         entry = self.toc.current
         if entry.key == "about":
@@ -363,13 +380,13 @@ class OverviewScreen(KioskScreen):
 
     def action_previous_section(self) -> None:
         if self.section_index == 0:
-            self.app.announce(_("This is the first section."))
+            self.app.notice(_("This is the first section."))
         else:
             self.show_section(self.section_index - 1, focus_text=self.pane.has_focus)
 
     def action_next_section(self) -> None:
         if self.section_index >= self.total - 1:
-            self.app.announce(_("This is the last section."))
+            self.app.notice(_("This is the last section."))
         else:
             self.show_section(self.section_index + 1, focus_text=self.pane.has_focus)
 
@@ -377,8 +394,8 @@ class OverviewScreen(KioskScreen):
         if 1 <= number <= self.total:
             self.show_section(number - 1, focus_text=self.pane.has_focus)
         else:
-            self.app.announce(ngettext("There is {total} section.", "There are {total} sections.",
-                                       self.total).format(total=self.total))
+            self.app.notice(ngettext("There is {total} section.", "There are {total} sections.",
+                                     self.total).format(total=self.total))
 
     def action_about(self) -> None:
         self.app.action_open_about(self.slug)

@@ -185,7 +185,8 @@ class StaffExitScreen(KioskModal[bool]):
 
     # --- visitor actions: say where we are (never the digits) --------------------
     def _where(self) -> None:
-        self.app.announce(self.describe_location())
+        """Any other key: show and say where we are (never the digits)."""
+        self.app.notice(self.describe_location())
 
     def action_help(self) -> None:
         self.app.announce(f"{self.describe_location()} {self.instructions()}")

@@ -21,7 +21,7 @@ from textual.widgets import Static
 from kiosk.languages import _, active_language, language_info, ngettext
 from kiosk.languages.formatting import format_list
 from kiosk.ui.keynames import keys_label
-from kiosk.ui.screens.base import KioskScreen
+from kiosk.ui.screens.base import KioskScreen, only_answers
 from kiosk.ui.screens.language import language_label
 from kiosk.ui.widgets.menu import Menu, MenuEntry
 from kiosk.ui.widgets.phrases import PhraseLine
@@ -172,13 +172,13 @@ class WelcomeScreen(KioskScreen):
         if self.menu.move(-1):
             self._announce_item()
         else:
-            self.app.announce(_("Top of the list."))
+            self.app.notice(_("Top of the list."))
 
     def action_down(self) -> None:
         if self.menu.move(1):
             self._announce_item()
         else:
-            self.app.announce(_("End of the list."))
+            self.app.notice(_("End of the list."))
 
     def action_action(self) -> None:
         entry = self.menu.current
@@ -191,9 +191,14 @@ class WelcomeScreen(KioskScreen):
         elif entry.key == "languages":
             self.app.action_open_language_choice()
 
+    @only_answers
     def action_back(self) -> None:
-        self.app.announce(_("You are at the start."))
+        self.app.notice(_("You are at the start."))
 
     def action_home(self) -> None:
-        self.reset_view()
+        """Start over here: the top of the menu, the place in the text forgotten."""
+        moved = self.menu.index != 0
+        self.app.action_go_home()
+        if not moved:  # nothing to see change: say so on the notice line
+            self.app.notice(_("You are at the start."), speak=False)
         self.announce_screen()
