@@ -26,10 +26,8 @@ from kiosk.ui.screens.base import SCROLL_DOWN, SCROLL_UP, KioskScreen
 from kiosk.languages.formatting import section_position
 from kiosk.ui.messages import ReadingFinished, SentenceStarted
 from kiosk.ui.widgets.menu import Menu, MenuEntry
-from kiosk.ui.widgets.reading import (
-    INDENT, Part, ReadingPane, bullet, bullet_item, bullet_marker, fallback_label, item_indent,
-    marker_line, safe,
-)
+from kiosk.ui.screens.section_page import indent_of, section_page
+from kiosk.ui.widgets.reading import ReadingPane, safe
 from kiosk.ui.widgets.phrases import PhraseLine
 from kiosk.ui.widgets.status import StatusLine
 
@@ -153,33 +151,10 @@ class OverviewScreen(KioskScreen):
 
     def _paint_section(self) -> None:
         section = self.doc.sections[self.section_index]
-        parts: list[Part] = []
-        plain: list[str] = []
-        if section.heading.is_fallback:
-            parts.append((marker_line(), None))
-        parts.append((self.text_as_shown(section.heading, "bold underline"), section.heading.key))
-        position = section_position(section.number, self.total)
-        parts.append((Text(position, style="italic"), None))
-        plain += [section.heading.text, position]
-        for block in section.blocks:
-            parts.append((Text(""), None))
-            for number, text in enumerate(block.texts):
-                level = block.level(number)  # a sub-item is indented under its item
-                if text.is_fallback:
-                    parts.append((bullet_marker(level) if block.is_list else marker_line(), None))
-                    if not block.is_list:
-                        plain.append("[" + fallback_label() + "]")
-                if block.is_list:
-                    parts.append((bullet_item(self.text_as_shown(text), level), text.key))
-                    plain.append(" " * INDENT * level
-                                 + ("[" + fallback_label() + "] " if text.is_fallback else "")
-                                 + bullet(level) + " " + text.text)
-                else:
-                    parts.append((self.text_as_shown(text), text.key))
-                    plain.append(text.text)
+        parts, plain = section_page(section, self.total, self.text_as_shown)
         # The same page (language, section, sentence read) is laid out once.
         page = (self.slug, self.app.visit.language, self.section_index, self.highlight)
-        self.pane.show(parts, "\n".join(plain), cache_key=page)
+        self.pane.show(parts, plain, cache_key=page)
         self.pane.border_title = self._pane_title()
 
     def _texts_by_key(self) -> dict[str, LocalizedText]:
@@ -201,12 +176,7 @@ class OverviewScreen(KioskScreen):
             self.pane.scroll_to(y=max(0, target - 1), animate=False)
 
     def _item_indent(self, key: str) -> int:
-        """Columns before the text of list item ``key`` ("s2.p3.i4")."""
-        for block in self.doc.sections[self.section_index].blocks:
-            for number, text in enumerate(block.texts):
-                if text.key == key:
-                    return item_indent(block.level(number))
-        return item_indent(0)
+        return indent_of(self.doc.sections[self.section_index], key)
 
     def text_at_top(self) -> tuple[str, str] | None:
         """The first text starting in the pane's view (and its language), for speech."""
