@@ -144,6 +144,10 @@ async def test_previous_and_next_section_keys_jump_by_group(make_app, tmp_path, 
     async with app.run_test(size=(80, 24)) as pilot:
         await open_overview(pilot)
         groups = app.screen
+        # Help says what these keys do here (not "Next section").
+        described = [words for _keys, words in groups.key_rows()]
+        assert "Previous group of medicines" in described and "Next group of medicines" in described
+        assert "Next section" not in described
         await pilot.press("pagedown", "right")
         assert groups.menu.index == 2 and announcer.spoken[-1][2] == "G to J: 7 medicines"
         await pilot.press("left")
@@ -179,6 +183,8 @@ async def test_a_short_list_stays_flat_and_jumps_by_first_letter(make_app, tmp_p
         await open_overview(pilot)
         screen = app.screen
         assert not screen.lists_groups
+        described = [words for _keys, words in screen.key_rows()]
+        assert "Previous starting letter" in described and "Next starting letter" in described
         assert [e.label().split()[0] for e in screen.menu.entries] == [
             "Abilify", "Aerius", "Bexsero", "Cialis", "Cosentyx"]
         assert announcer.spoken[-1][2] == ("Medicine list, 5 medicines. "

@@ -87,10 +87,10 @@ class AboutScreen(ScrollingText, KioskScreen):
         return [(line, active_language()) for line in self.lines()]
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.dismiss()
 
     def action_action(self) -> None:
-        self.app.pop_screen()
+        self.dismiss()
 
     def action_about(self) -> None:
-        self.app.pop_screen()
+        self.dismiss()

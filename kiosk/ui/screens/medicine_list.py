@@ -19,11 +19,19 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from kiosk.document.sanitize import clean_text
-from kiosk.languages import _, ngettext
+from kiosk.languages import N_, _, ngettext
 from kiosk.ui.medicine_groups import Group, group_medicines, initial
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.widgets.menu import Menu, MenuEntry
 from kiosk.ui.widgets.status import StatusLine
+
+
+#: Help's words for previous/next section here: they jump by group, or in a flat
+#: list by starting letter (see :meth:`MedicineListScreen._jump`).
+GROUP_JUMPS = {"previous_section": N_("Previous group of medicines"),
+               "next_section": N_("Next group of medicines")}
+LETTER_JUMPS = {"previous_section": N_("Previous starting letter"),
+                "next_section": N_("Next starting letter")}
 
 
 def group_label(group: Group) -> str:
@@ -142,7 +150,14 @@ class MedicineListScreen(KioskScreen):
             self.app.action_open_medicine(key)
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.dismiss()
+
+    def key_description(self, name: str) -> str:
+        """Previous/next section jump by group (or by starting letter in a flat list)."""
+        jumps = LETTER_JUMPS if len(self.groups) == 1 else GROUP_JUMPS
+        if name in jumps:
+            return _(jumps[name])
+        return super().key_description(name)
 
     def action_previous_section(self) -> None:
         self._jump(-1)
@@ -189,4 +204,4 @@ class MedicineListScreen(KioskScreen):
         return start
 
     def _at_end(self, direction: int) -> None:
-        self.app.announce(_("End of the list.") if direction > 0 else _("Top of the list."))
+        self.app.notice(_("End of the list.") if direction > 0 else _("Top of the list."))

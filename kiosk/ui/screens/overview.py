@@ -346,7 +346,7 @@ class OverviewScreen(KioskScreen):
             self.toc.focus()
             self._announce_toc()
         else:
-            self.app.pop_screen()
+            self.dismiss()
 
     def action_previous_section(self) -> None:
         if self.section_index == 0:

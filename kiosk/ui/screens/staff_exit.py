@@ -152,7 +152,7 @@ class StaffExitScreen(KioskModal[bool]):
             self.app.announce(self.message)
             return
         if not len(self.digits):
-            self.app.announce(self.instructions())
+            self.app.notice(self.instructions())
             return
         matched = self.app.config.staff_exit.pin_matches(self.digits)
         self.clear_digits()
@@ -189,7 +189,7 @@ class StaffExitScreen(KioskModal[bool]):
         self.app.notice(self.describe_location())
 
     def action_help(self) -> None:
-        self.app.announce(f"{self.describe_location()} {self.instructions()}")
+        self.app.notice(f"{self.describe_location()} {self.instructions()}")
 
     def action_action(self) -> None:
         self.confirm()  # a deployer's other Action key
