@@ -84,6 +84,8 @@ class Navigation:
 
     def _language_chosen(self: "KioskApp", code: str | None) -> None:
         if code is not None:
+            if isinstance(self.screen, WelcomeScreen):  # Textual calls back once the list closed
+                self.screen.language_chosen()  # the way on next: Start, as after a choice in its list
             self.choose_language(code)
 
     def open_staff_prompt(self: "KioskApp") -> None:

@@ -229,8 +229,9 @@ def test_phrases_pack_between_phrases_and_balance_long_ones():
 
 
 def _choose(app, code: str) -> list[str]:
-    """Keys from the welcome screen to ``code`` chosen (the highlight then moves to Start)."""
-    return ["down"] * app.languages.index(code) + ["enter"]
+    """Keys from the large-text welcome screen to ``code`` chosen: its first entry
+    opens the language list (the highlight then moves to Start)."""
+    return ["enter"] + ["down"] * app.languages.index(code) + ["enter"]
 
 
 @pytest.mark.parametrize("size", [(68, 19), (43, 13)])

@@ -11,7 +11,6 @@ also says aloud which key turns speech on (EZ Access: Help always talks).
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.containers import Vertical
 from textual.widgets import Static
@@ -19,6 +18,7 @@ from textual.widgets import Static
 from kiosk.languages import _, active_language
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.screens.base import KeyRows, KioskModal, ScrollingText, VisitorActions
+from kiosk.ui.widgets.key_table import KeyTable
 from kiosk.ui.widgets.reading import ReadingPane
 from kiosk.ui.widgets.status import status_parts
 
@@ -65,13 +65,9 @@ class HelpScreen(ScrollingText, KioskModal[None]):
     def refresh_texts(self) -> None:
         keymap = self.app.config.keymap
         self.query_one("#help-title", Static).update(Text(_("Help"), style="bold"))
-        table = Table.grid(padding=(0, 2))
-        table.add_column(no_wrap=False, ratio=1, style="bold")
-        table.add_column(ratio=3)
-        plain = []
-        for keys, what in self.help_rows():
-            table.add_row(Text(keys), Text(what))
-            plain.append(f"{keys}: {what}")
+        rows = self.help_rows()
+        table = KeyTable(rows)
+        plain = [f"{keys}: {what}" for keys, what in rows]
         where = _("Where you are: {location}").format(location=self.location)
         close = _("To close help, press {help} or {back}.").format(
             help=keys_label(keymap.get("help", ())), back=keys_label(keymap.get("back", ())))

@@ -191,6 +191,11 @@ class WelcomeScreen(KioskScreen):
         elif entry.key == "languages":
             self.app.action_open_language_choice()
 
+    def language_chosen(self) -> None:
+        """A language was chosen in the dialog opened from here: Start is next
+        (as after a choice in the full list), so Action then starts."""
+        self.menu.select_key("start")
+
     @only_answers
     def action_back(self) -> None:
         self.app.notice(_("You are at the start."))
