@@ -127,6 +127,9 @@ def capture_native_output(logger: logging.Logger | None = None) -> Iterator[Nati
             sys.stdout = originals[2]
         if sys.stderr is err:
             sys.stderr = originals[3]
-        out.close()
-        err.close()
+        for stream in (out, err):
+            try:
+                stream.close()  # a hung-up terminal (SIGHUP) fails its last flush with EIO
+            except (OSError, ValueError):
+                pass
         reader.join(5.0)

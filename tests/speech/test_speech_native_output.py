@@ -76,3 +76,33 @@ def test_on_a_terminal_the_duplicates_are_the_terminal(tmp_path) -> None:
     text = seen.decode().replace("\r\n", "\n")
     assert "DRAWN-BY-TEXTUAL-ON-STDERR" in text and "TTY True CAPTURED 3" in text
     assert "C-LEVEL" not in text and "dictionary" not in text
+
+
+HUNG_UP = r'''
+import logging, os, pty, sys
+master, slave = pty.openpty()
+os.dup2(slave, 1)
+os.dup2(slave, 2)
+sys.stdout = open(1, "w", closefd=False)
+sys.stderr = open(2, "w", closefd=False)
+from kiosk.speech.native_output import capture_native_output
+with capture_native_output(logging.getLogger("test")):
+    sys.__stderr__.write("drawn, not yet flushed")  # Textual draws here: its last frame, buffered
+    os.close(master)  # the terminal goes away (SIGHUP, a closed tmux window)
+with open(sys.argv[1], "w") as done:
+    done.write("ended quietly")
+os._exit(0)  # this child's own streams still point at the hung-up terminal
+'''
+
+
+def test_a_hung_up_terminal_ends_the_capture_without_an_error(tmp_path):
+    """When the terminal hangs up, the last flush fails with EIO: the capture still
+    ends and restores the descriptors (it logged a traceback at every SIGHUP)."""
+    import subprocess
+    import sys
+
+    done = tmp_path / "done"
+    result = subprocess.run([sys.executable, "-c", HUNG_UP, str(done)], capture_output=True,
+                            timeout=60, cwd=Path(__file__).resolve().parents[2])
+    assert done.exists() and done.read_text() == "ended quietly", result
+    assert result.returncode == 0, result
