@@ -102,3 +102,32 @@ def test_invalid_toml_is_reported_with_its_line(tmp_path: Path) -> None:
     bad.write_text("[kiosk\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"not valid TOML.*line 1"):
         load_config(bad)
+
+
+def test_a_missing_content_folder_is_one_problem_naming_its_key(tmp_path: Path) -> None:
+    """Not 28 "remove the catalog" problems, one per medicine catalog (a newcomer
+    following that advice would have deleted every translation)."""
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        '[kiosk]\nkiosk_mode = false\ncontent_dir = "contnt"\n'
+        f'locales_dir = "{ROOT / "locales"}"\nlog_file = "{tmp_path / "kiosk.log"}"\n'
+        'languages = ["en", "de"]\n', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--config", str(config), "check", "--language", "de"],
+        capture_output=True, text=True, cwd=ROOT, timeout=600,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert "remove the catalog" not in result.stdout
+    assert result.stdout.count("contnt") == 1, result.stdout
+    assert "[kiosk] content_dir" in result.stdout
+
+
+def test_kiosk_check_warns_while_the_shipped_pin_is_kept(tmp_path: Path) -> None:
+    """README, deploying: "Change the PIN, and check with kiosk check"."""
+    from kiosk.commands.check import shipped_pin_warning
+
+    shipped = config_from_dict({"staff": {"exit_pin": "2468"}})
+    assert "[staff] exit_pin" in shipped_pin_warning(shipped)
+    assert "2468" not in shipped_pin_warning(shipped)
+    assert shipped_pin_warning(config_from_dict({"staff": {"exit_pin": "97531"}})) is None

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from kiosk.commands.spoken_check import spoken_number_findings
-from kiosk.config_names import check_names
+from kiosk.config_names import check_names, content_dir_problem
 from kiosk.commands.voice_check import check_voice
 from kiosk.console_font.console_setup import read_console_setup
 from kiosk.console_font.findings import console_font_findings
@@ -125,7 +125,12 @@ def run_check_command(config, languages: list[str] | None = None, *, terminal=No
                                     config.speech.library_path, config.speech.data_path)
     report.problems += spoken.problems
     report.warnings += spoken.warnings
+    if content_dir_problem(config):  # said once, naming [kiosk] content_dir, below
+        report.problems = [p for p in report.problems
+                           if not (p.check == "source" and str(content_dir) in p.message)]
     report.problems += deployment_problems(config)
+    if warning := shipped_pin_warning(config):
+        report.warnings.append(warning)
     console_lines, console_problems, console_warnings = console_font_findings(
         offered_by_config(config, report.languages), Path(config.locales_dir),
         terminal if terminal is not None else kiosk_terminal_font(),
@@ -149,6 +154,19 @@ def offered_by_config(config, checked: list[str]) -> list[str]:
         return list(checked)
     wanted = {negotiate_language(tag, SUPPORTED_LANGUAGES) for tag in config.languages}
     return [language for language in checked if language in wanted]
+
+
+#: The PIN the repository's kiosk.toml and README give (public: never keep it).
+SHIPPED_PIN = "2468"
+
+
+def shipped_pin_warning(config) -> str | None:
+    """A warning when ``[staff]`` still holds the PIN everyone can read in the README."""
+    if config.kiosk_mode and config.staff_exit.pin_matches(SHIPPED_PIN):
+        return (f"{config.source}: [staff] exit_pin is still the PIN shipped in the README: "
+                "anyone who reads it can leave kiosk mode; set your own "
+                "(exit_pin, or exit_pin_sha256)")
+    return None
 
 
 def deployment_problems(config) -> list[Problem]:

@@ -62,8 +62,15 @@ def catalog_domains(locales_dir: Path, templates: Templates) -> list[str]:
 
 
 def check_catalog(path: Path, language: str, domain: str, template: Catalog | None,
-                  *, use_msgfmt: bool = True) -> tuple[Catalog | None, list[Problem]]:
+                  *, use_msgfmt: bool = True,
+                  sources_known: bool = True) -> tuple[Catalog | None, list[Problem]]:
     """Every catalog check on one ``.po`` file.
+
+    Args:
+        template: the catalog's source (``None``: no interface or medicine has it).
+        use_msgfmt: also compile with GNU msgfmt, as Poedit would.
+        sources_known: false when the content folder is missing, so a medicine
+            catalog without its source is not reported as an orphan to remove.
 
     Returns:
         ``(catalog, problems)``; the catalog is ``None`` when Babel cannot read it.
@@ -81,7 +88,7 @@ def check_catalog(path: Path, language: str, domain: str, template: Catalog | No
     problems += check_completeness(catalog, language, domain)
     if template is not None:
         problems += check_up_to_date(catalog, template, language, domain)
-    else:
+    elif sources_known:
         problems.append(Problem(language, domain, "", "up-to-date",
                                 f"no source for {domain}: neither the interface nor a medicine "
                                 "in the content folder; remove the catalog or restore its source"))
@@ -146,8 +153,11 @@ def run_checks(
                     f"({count} texts to translate; `kiosk catalogs update` creates it)",
                 ))
                 continue
+            # Without the content folder no medicine's source is known: its missing
+            # folder is the one problem, not every language's medicine catalogs.
             catalog, problems = check_catalog(po, language, domain, template,
-                                              use_msgfmt=use_msgfmt)
+                                              use_msgfmt=use_msgfmt,
+                                              sources_known=content_dir.is_dir())
             report.problems += problems
             if catalog is not None:
                 report.stats[(language, domain)] = catalog_stats(catalog, language, domain)
