@@ -121,3 +121,19 @@ async def test_the_kiosks_own_translation_says_so_without_a_symbol(make_app, tmp
         text = flat(screen_text(app))
         assert note[:60] in text and "ⓘ" not in text and OFFICIAL_DE not in text
         assert note in announcer.spoken[-1][2]
+
+
+async def test_an_untranslated_subtitle_is_marked_like_the_texts(make_app, tmp_path):
+    """A medicine without a German catalog: its subtitle is English, and says so
+    (the pane marks its texts; the subtitle above it was shown unmarked)."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT / "opzelura", content / "untranslated")
+    app = make_app(make_config(tmp_path, content_dir=content, locales_dir=PROJECT / "locales"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*["down"] * app.languages.index("de"), "enter")
+        await pilot.pause()
+        assert app.visit.language == "de"
+        await open_overview(pilot)
+        subtitle = flat(region_text(app, app.screen.query_one("#overview-subtitle")))
+        assert "An overview of Opzelura" in subtitle
+        assert "⚑ Englisch – noch nicht übersetzt" in subtitle  # the marker, in German

@@ -27,7 +27,7 @@ from kiosk.languages.formatting import section_position
 from kiosk.ui.messages import ReadingFinished, SentenceStarted
 from kiosk.ui.widgets.menu import Menu, MenuEntry
 from kiosk.ui.screens.section_page import indent_of, section_page
-from kiosk.ui.widgets.reading import ReadingPane, safe
+from kiosk.ui.widgets.reading import ReadingPane, marker_line, safe
 from kiosk.ui.widgets.phrases import PhraseLine
 from kiosk.ui.widgets.status import StatusLine
 
@@ -118,7 +118,11 @@ class OverviewScreen(KioskScreen):
         self.query_one("#overview-title", Static).update(
             Text(clean_text(doc.document.title), style="bold"))
         subtitle = self.query_one("#overview-subtitle", Static)
-        subtitle.update(Text(clean_text(doc.subtitle.text)))
+        shown = Text(clean_text(doc.subtitle.text))
+        if doc.subtitle.is_fallback and doc.subtitle.text:  # marked as the pane marks its texts
+            shown.append("  ")
+            shown.append_text(marker_line())
+        subtitle.update(shown)
         subtitle.set_class(not doc.subtitle.text, "-empty")
         note = self.query_one("#translation-note", Static)
         # Who translated the medical text: the EMA, or the kiosk's team (no symbol
