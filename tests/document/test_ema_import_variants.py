@@ -357,3 +357,36 @@ def test_rules_inside_a_footer_leave_no_empty_paragraph() -> None:
     assert result.document.sections[0].blocks == (Paragraph("Testorin is a medicine."),
                                                    Paragraph("It is a tablet."))
     assert result.warnings == []
+
+
+TYPED_BLOCKS = """\
+Testamed (placebolin)
+An overview of Testamed and why it is authorised in the EU
+
+What is Testamed and what is it used for?
+Testamed is a medicine used to treat adults with a made-up condition.
+
+How is Testamed used?
+Testamed is available as tablets of 10 mg taken once a day.
+
+Why is Testamed authorised in the EU?
+The European Medicines Agency decided that Testamed's benefits are greater than its risks.
+In a study of 300 patients, 45% of those taking Testamed improved.
+
+Other information about Testamed
+Testamed received a marketing authorisation valid throughout the EU on 1 January 2024.
+"""
+
+
+def test_headings_right_above_their_paragraphs_with_blank_lines_between_sections() -> None:
+    """The common typed or copied form (a newcomer's own file was refused with
+    "no sections found" although every heading stood on a line of its own)."""
+    doc = _import(TYPED_BLOCKS).document
+    assert (doc.name, doc.active_substance) == ("Testamed", "placebolin")
+    assert [s.heading for s in doc.sections] == [
+        "What is Testamed and what is it used for?", "How is Testamed used?",
+        "Why is Testamed authorised in the EU?", "Other information about Testamed"]
+    assert list(doc.sections[1].blocks) == [
+        Paragraph("Testamed is available as tablets of 10 mg taken once a day.")]
+    # A block's later lines stay its paragraph: only its first line can be a heading.
+    assert "45% of those taking Testamed improved" in doc.sections[2].blocks[0].text

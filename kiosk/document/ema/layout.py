@@ -101,16 +101,28 @@ def promote_headings(lines: list[SourceLine], layout: Layout, names: tuple[str, 
             return True
         return layout.compact and not re.search(r"[,\-–(/]$", lines[i - 1].text)
 
+    def opens_block(i: int) -> bool:
+        """Blocks separated by blank lines, a heading typed or copied straight
+        above its paragraph ("How is X used?", then the text, a blank line
+        between sections): the block's first line, with text right under it."""
+        return not layout.compact and gap(i - 1) and i + 1 < len(lines) \
+            and lines[i + 1].kind in ("text", "item")
+
     for i, line in enumerate(lines):
         if line.kind != "text" or line.text in titles or line.text in names:
             continue
-        if is_question(line.text) and question_start(i) and next_gap(i + 1):
+        if is_question(line.text) and question_start(i) and (next_gap(i + 1) or opens_block(i)):
             line.kind = "heading"
+            continue
+        named = is_named_heading(line.text, names) and after_text(i) \
+            and not full_width(line.text)
+        if named and opens_block(i) and line.text.rstrip().endswith(names) \
+                and len(line.text) <= 60:
+            line.kind = "heading"  # "Other information about X" right above its text
             continue
         if not (gap(i - 1) and next_gap(i + 1)):
             continue
-        if is_question(line.text) or (is_named_heading(line.text, names) and after_text(i)
-                                      and not full_width(line.text)):
+        if is_question(line.text) or named:
             line.kind = "heading"
     # A heading wrapped over two lines: "What measures are being taken to
     # ensure the safe" / "and effective use of X?".
