@@ -11,7 +11,9 @@ from kiosk.ui.screens.language import LanguageScreen
 from kiosk.ui.screens.medicine_list import MedicineListScreen
 from kiosk.ui.screens.overview import OverviewScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
-from tests.ui.helpers import CONTENT, doc_sections, flat, make_config, open_overview, screen_text
+from tests.ui.helpers import (
+    CONTENT, doc_sections, flat, make_config, open_overview, region_text, screen_text,
+)
 
 
 async def test_welcome_starts_with_language_list_and_tells_keys(make_app):
@@ -333,3 +335,17 @@ async def test_numeric_keypad_profile(make_app, tmp_path, announcer):
         await pilot.press("0")
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
+
+
+async def test_how_to_close_help_is_on_screen_as_help_opens(make_app):
+    """A visitor must see the way out at once (it was only at the end of the
+    list: some 20 presses down at 80x24, 30 at 43x13; a newcomer's walk)."""
+    for size in ((80, 24), (68, 19), (43, 13)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await open_overview(pilot)
+            await pilot.press("f1")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            shown = flat(region_text(app, app.screen.pane))  # the pane's lines, without borders
+            assert "To close help, press F1 or ? or Backspace or Esc." in shown, (size, shown)

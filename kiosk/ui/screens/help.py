@@ -18,7 +18,7 @@ from textual.widgets import Static
 from kiosk.languages import _, active_language
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.screens.base import KeyRows, KioskModal, ScrollingText, VisitorActions
-from kiosk.ui.widgets.key_table import KeyTable
+from kiosk.ui.widgets.key_table import BalancedLine, KeyTable
 from kiosk.ui.widgets.reading import ReadingPane
 from kiosk.ui.widgets.status import status_parts
 
@@ -71,9 +71,12 @@ class HelpScreen(ScrollingText, KioskModal[None]):
         where = _("Where you are: {location}").format(location=self.location)
         close = _("To close help, press {help} or {back}.").format(
             help=keys_label(keymap.get("help", ())), back=keys_label(keymap.get("back", ())))
+        # How to close it comes first as well as last: at 80x24 the end of
+        # the list is some 20 lines down, and a visitor must not be stuck here.
         self.pane.show(
-            [Text(where), Text(""), Text(_("The keys:"), style="bold"), table, Text(""), Text(close)],
-            "\n".join([where, *plain, close]),
+            [Text(where), BalancedLine(close), Text(""), Text(_("The keys:"), style="bold"),
+             table, Text(""), BalancedLine(close)],
+            "\n".join([where, close, *plain, close]),
         )
 
     def describe_location(self) -> str:

@@ -19,6 +19,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from kiosk.ui.widgets.phrases import balanced_lines
+
 #: The narrowest pane (columns) that shows keys and words side by side.
 TWO_COLUMNS_FROM = 56
 #: Columns between the keys and their words; the indent of the words when stacked.
@@ -47,3 +49,20 @@ class KeyTable:
         for keys, what in self.rows:
             yield Text(keys + ":", style="bold")
             yield Padding(Text(what), (0, 0, 0, GAP))
+
+
+class BalancedLine:
+    """A sentence naming keys ("To close help, press F1 or ? or Backspace or Esc."),
+    wrapped with even lines at the width Rich gives, so its last key never
+    stands alone on a line (:func:`~kiosk.ui.widgets.phrases.balanced_lines`).
+
+    Args:
+        text: the sentence, already translated.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in balanced_lines(self.text, max(1, options.max_width)):
+            yield Text(line)
