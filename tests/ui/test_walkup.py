@@ -36,10 +36,10 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
-# --- item 3: every key answers visibly ---------------------------------------------
-@pytest.mark.parametrize("which", SCREENS)
-async def test_every_key_changes_the_screen_or_shows_a_notice(make_app, announcer, clock,
-                                                              tmp_path, which):
+async def keys_without_a_visible_answer(make_app, clock, tmp_path, which: str, *,
+                                        speech_on: bool) -> list[str]:
+    """Press every bound key once on screen ``which`` (reached afresh each time);
+    the keys after which the screen looks exactly as before, as "action (key)"."""
     config = make_config(tmp_path, content_dir=two_medicines(tmp_path), languages=("en", "de"))
     app = make_app(config)
     unseen = []
@@ -48,12 +48,23 @@ async def test_every_key_changes_the_screen_or_shows_a_notice(make_app, announce
             if which == "staff-exit" and action == "section_number":
                 key = "3"  # a PIN digit: shown as a dot
             await go(pilot, clock, which)
+            if speech_on:
+                app.visit = replace(app.visit, speech_on=True)
             await settle(pilot)
             before = seen(app)
             await pilot.press(key)
             await settle(pilot)
             if seen(app) == before:
                 unseen.append(f"{action} ({key})")
+    return unseen
+
+
+# --- item 3: every key answers visibly ---------------------------------------------
+@pytest.mark.parametrize("which", SCREENS)
+async def test_every_key_changes_the_screen_or_shows_a_notice(make_app, announcer, clock,
+                                                              tmp_path, which):
+    unseen = await keys_without_a_visible_answer(make_app, clock, tmp_path, which,
+                                                 speech_on=False)
     assert not unseen, f"keys with no visible answer on the {which} screen: {unseen}"
 
 
@@ -255,19 +266,8 @@ async def test_hint_is_in_the_language_on_screen(make_app, announcer, tmp_path):
 @pytest.mark.parametrize("which", ["welcome", "overview", "overview-text", "about", "help"])
 async def test_with_speech_on_every_key_still_answers_visibly(make_app, announcer, clock,
                                                               tmp_path, which):
-    config = make_config(tmp_path, content_dir=two_medicines(tmp_path), languages=("en", "de"))
-    app = make_app(config)
-    unseen = []
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        for action, key in action_keys(config).items():
-            await go(pilot, clock, which)
-            app.visit = replace(app.visit, speech_on=True)
-            await settle(pilot)
-            before = seen(app)
-            await pilot.press(key)
-            await settle(pilot)
-            if seen(app) == before:
-                unseen.append(f"{action} ({key})")
+    unseen = await keys_without_a_visible_answer(make_app, clock, tmp_path, which,
+                                                 speech_on=True)
     assert not unseen, f"keys with no visible answer on the {which} screen: {unseen}"
 
 
