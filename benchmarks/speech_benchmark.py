@@ -47,7 +47,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 
-def _load_pulse_helpers():
+def load_pulse_helpers():
+    """The test suite's PulseAudio null-sink server (tests/speech/pulse_server.py), by path."""
     path = REPO / "tests" / "speech" / "pulse_server.py"
     spec = importlib.util.spec_from_file_location("kiosk_bench_pulse_server", path)
     assert spec and spec.loader
@@ -473,7 +474,7 @@ def main() -> None:
                         help="skip synthesising the 100,000-character paragraph in one piece "
                              "(~1 GB of memory, ~15 s)")
     args = parser.parse_args()
-    pulse_mod = _load_pulse_helpers()
+    pulse_mod = load_pulse_helpers()
     try:
         # First, while eSpeak NG is not loaded in this process yet: what the
         # first visitor who turns speech on waits for the first word.

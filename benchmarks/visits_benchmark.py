@@ -38,7 +38,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
-import importlib.util
 import logging
 import os
 import sys
@@ -63,16 +62,7 @@ from kiosk.languages import configure_locales, set_language  # noqa: E402
 from kiosk.launcher import build_app, setup_logging  # noqa: E402
 from kiosk.ui.screens.overview import OverviewScreen  # noqa: E402
 from kiosk.ui.screens.welcome import WelcomeScreen  # noqa: E402
-
-
-def _pulse_helpers():
-    path = ROOT / "tests" / "speech" / "pulse_server.py"
-    spec = importlib.util.spec_from_file_location("kiosk_bench_pulse_server", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+from speech_benchmark import load_pulse_helpers  # noqa: E402  (benchmarks/ is on the path)
 
 
 # --- what the process holds --------------------------------------------------------
@@ -251,7 +241,7 @@ async def main_async(args: argparse.Namespace) -> int:
             ok &= await phase("speech off", args.visits, min(args.warmup, args.visits // 2),
                               make_config(folder / "off", False, None), spoken=False)
         if args.spoken:
-            pulse = _pulse_helpers()
+            pulse = load_pulse_helpers()
             server = pulse.PulseServer().start()
             os.environ.update(server.client_env)
             try:

@@ -20,3 +20,19 @@ def pytest_runtest_makereport(item, call):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
         report.outcome = "failed"
         report.longrepr = f"skipped on CI, where everything it needs is installed: {reason}"
+
+
+@pytest.fixture
+def restore_translator():
+    """The process-wide translator, put back as it was after the test (its locales
+    folder, language and cache): tests that configure it must not leak into others."""
+    from kiosk.languages import translator
+
+    saved = (translator._locales_dir, translator._active_code)
+    yield translator
+    translator._cache.clear()
+    if saved[0] is not None:
+        translator.configure_locales(saved[0])
+    else:
+        translator._locales_dir = None
+    translator.set_language(saved[1])

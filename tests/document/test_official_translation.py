@@ -70,18 +70,6 @@ def kiosk_dirs(tmp_path):
     return content, locales
 
 
-@pytest.fixture
-def restore_translator():
-    saved = (translator._locales_dir, translator._active_code)
-    yield translator
-    translator._cache.clear()
-    if saved[0] is not None:
-        translator.configure_locales(saved[0])
-    else:
-        translator._locales_dir = None
-    translator.set_language(saved[1])
-
-
 def ema_pdf(language: str, folder: Path, change=lambda text: text) -> Path:
     """The overview in ``language`` as the EMA lays it out."""
     document = load_document(OPZELURA_CONTENT)

@@ -47,16 +47,8 @@ def process_watch() -> type[PlayerProcessWatch]:
 
 
 @pytest.fixture
-def repository_catalogs():
-    """The repository's compiled catalogs as the kiosk loads them; the translator's state back after."""
-    from kiosk.languages import translator
-
-    saved = (translator._locales_dir, translator._active_code)
-    translator.configure_locales(REPO / "locales")
-    yield translator
-    translator._cache.clear()
-    if saved[0] is not None:
-        translator.configure_locales(saved[0])
-    else:
-        translator._locales_dir = None
-    translator.set_language(saved[1])
+def repository_catalogs(restore_translator):
+    """The repository's compiled catalogs as the kiosk loads them; the translator's
+    state back after (``restore_translator``, tests/conftest.py)."""
+    restore_translator.configure_locales(REPO / "locales")
+    return restore_translator
