@@ -21,6 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.strip import Strip
@@ -37,6 +40,10 @@ CURRENT_MARK = "▷ "
 BLANK_MARK = "  "
 #: Blank cells left and right of every item.
 PADDING = 1
+#: How the highlighted item is emphasised: reverse and bold while the menu has
+#: the focus, bold when not (with the marks, never colour alone).
+FOCUSED_EMPHASIS = RichStyle(bold=True, reverse=True)
+CURRENT_EMPHASIS = RichStyle(bold=True)
 
 
 @dataclass(frozen=True)
@@ -80,25 +87,30 @@ class MarkedLabel(Visual):
 
     def render_strips(self, width: int, height: int | None, style: Style,
                       options: RenderOptions) -> list[Strip]:
+        """The item's lines as strips of plain segments: the label is plain text, so
+        no markup is parsed and no Content is built per line (a language switch
+        draws every item of every menu on the screen again)."""
         lines = self._wrapped_lines(width)
         if not style.bold:
-            mark, emphasis = BLANK_MARK, ""
+            mark, emphasis = BLANK_MARK, None
         elif self.menu.has_focus:
-            mark, emphasis = FOCUSED_MARK, "reverse bold"
+            mark, emphasis = FOCUSED_MARK, FOCUSED_EMPHASIS
         else:
-            mark, emphasis = CURRENT_MARK, "bold"
-        base = Style(background=style.background, foreground=style.foreground)
+            mark, emphasis = CURRENT_MARK, CURRENT_EMPHASIS
+        base = Style(background=style.background, foreground=style.foreground).rich_style
+        marked = base if emphasis is None else base + emphasis
         block = (width - 2 * PADDING - len(mark) if len(lines) > 1
                  else lines[0].cell_length)
+        padding = Segment(" " * PADDING, base)
         strips = []
         for number, line in enumerate(lines[:height]):
-            row = (Content(mark if number == 0 else BLANK_MARK) + line
-                   + " " * max(0, block - line.cell_length))
-            if emphasis:
-                row = row.stylize(emphasis)
-            row = Content(" " * PADDING) + row
-            row = row + " " * max(0, width - row.cell_length)
-            strips.append(Strip(row.render_segments(base), row.cell_length))
+            text = (mark if number == 0 else BLANK_MARK) + line.plain \
+                + " " * max(0, block - line.cell_length)
+            used = PADDING + cell_len(text)
+            segments = [padding, Segment(text, marked)]
+            if used < width:
+                segments.append(Segment(" " * (width - used), base))
+            strips.append(Strip(segments, max(used, width)))
         return strips
 
 
