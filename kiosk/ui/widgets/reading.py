@@ -132,8 +132,16 @@ class ReadingPane(KeyboardOnly, ScrollView, can_focus=True, inherit_bindings=Fal
         """Lay the page out into lines at the pane's width (or take them from the cache).
 
         The width is chosen as Textual will show it: a page longer than the
-        pane gets a scrollbar, which takes a column, so such a page is laid
-        out one column narrower at once (not once wide, and then again).
+        pane gets a scrollbar, which takes a column, and a page that fits
+        has none.  The page is laid out one column narrower first: when it
+        is far longer than the pane there (most sections are), one more
+        column cannot make it fit, and that layout is the one shown, drawn
+        once (laying it out wide first, then again narrower, drew long pages
+        twice and kept both).  Otherwise it is laid out at the full width
+        too, and shown there if it fits.  "Far longer": by more lines than
+        it has parts that wrap, since one more column takes at most one line
+        off a part (a paragraph would need some 37 lines at 50 columns to
+        lose two).
         """
         region = self.content_region
         if not self.is_mounted or region.width <= 0:
@@ -142,18 +150,25 @@ class ReadingPane(KeyboardOnly, ScrollView, can_focus=True, inherit_bindings=Fal
         signature = (region.width, region.height, base)
         if self._laid_out_for == signature:
             return
-        columns = max(1, min(region.width, self.text_width))
+        full = max(1, min(region.width, self.text_width))
+        narrower = max(1, min(full, region.width - self.styles.scrollbar_size_vertical))
+        columns = narrower
         lines, starts = self._page_at(columns, base)
-        narrower = region.width - self.styles.scrollbar_size_vertical
-        if len(lines) > region.height and narrower < columns:
-            columns = max(1, narrower)
-            lines, starts = self._page_at(columns, base)
+        if narrower < full and len(lines) - region.height <= self._wrapping_parts():
+            wide = self._page_at(full, base)
+            if len(wide[0]) <= region.height:
+                columns, (lines, starts) = full, wide
         self._page_lines, self._starts, self._columns = lines, starts, columns
         self._laid_out_for = signature
         # Beyond the text only the background shows, as around a Static's text.
         self._blank = Style(bgcolor=base.bgcolor)
         self.virtual_size = Size(columns, len(lines))
         self.refresh()
+
+    def _wrapping_parts(self) -> int:
+        """How many parts may wrap (all but the blank lines between blocks)."""
+        return sum(1 for part, _name in self._parts
+                   if not (isinstance(part, Text) and not part.plain))
 
     def _page_at(self, columns: int, base: Style) -> tuple[list[Strip], dict[str, int]]:
         page = (self._key, columns, base) if self._key is not None else None
