@@ -129,3 +129,24 @@ async def test_markup_and_escapes_are_shown_literally(make_app, tmp_path):
         assert "Überschrift" not in text and "\x1b" not in text
         assert "Heading [red]x[/red]" in text and "English – not yet translated" in flat(text)
         assert "Project-Id-Version" not in text  # an empty subtitle is not the catalog header
+
+
+async def test_border_titles_are_literal(make_app, tmp_path):
+    """The contents' and the text's titles sit in their borders, which Textual reads
+    as markup unless given as Text: a translation with brackets shows as written."""
+    config = make_config(tmp_path, languages=("en", "de"))
+    write_catalog(config.locales_dir, "de", "kiosk", {
+        "Contents": "[b]Inhalt[/b]",
+        "Section {number} of {total}": ("[i]Abschnitt[/i] {number} von {total}",
+                                         "[i]Abschnitt[/i] {number} von {total}"),
+    })
+    app = make_app(config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "enter")  # Deutsch
+        await open_overview(pilot)
+        text = screen_text(app)
+        assert "[b]Inhalt[/b]" in text
+        assert "[i]Abschnitt[/i] 1 von 8" in text
+        await pilot.press("enter")  # into the text: the title gains its focus mark
+        await pilot.pause()
+        assert "▶ [i]Abschnitt[/i] 1 von 8" in screen_text(app)

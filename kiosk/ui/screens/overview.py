@@ -14,7 +14,7 @@ overview.tcss, so the keys do exactly what they do side by side.
 from __future__ import annotations
 
 from rich.text import Text
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Static
 
 from kiosk.document.sanitize import clean_text
@@ -73,9 +73,7 @@ class OverviewScreen(KioskScreen):
         yield Static("", id="overview-subtitle", markup=False)
         yield Static("", id="translation-note", markup=False)
         with Horizontal(id="overview-body"):
-            with Vertical(id="toc-column"):
-                yield Static("", id="toc-label", markup=False)
-                yield Menu(self._entries(), index=self.section_index, id="toc")
+            yield Menu(self._entries(), index=self.section_index, id="toc")
             yield ReadingPane(id="reading")
         yield PhraseLine(id="overview-hint")
         yield StatusLine()
@@ -130,7 +128,8 @@ class OverviewScreen(KioskScreen):
         translated_by = doc.translation_note()
         note.update(Text(translated_by))
         note.set_class(not translated_by, "-empty")
-        self.query_one("#toc-label", Static).update(Text(_("Contents"), style="bold"))
+        # Border titles are read as markup unless given as Text: translations are literal.
+        self.toc.border_title = Text(_("Contents"))
         keymap = self.app.config.keymap
         hint = _("{updown}: move · {action}: read · {back}: back · {prev}/{next}: previous/next section").format(
             updown=keys_label(keymap.get("up", ())[:1] + keymap.get("down", ())[:1], limit=2),
@@ -159,7 +158,7 @@ class OverviewScreen(KioskScreen):
         # The same page (language, section, sentence read) is laid out once.
         page = (self.slug, self.app.visit.language, self.section_index, self.highlight)
         self.pane.show(parts, plain, cache_key=page)
-        self.pane.border_title = self._pane_title()
+        self.pane.border_title = Text(self._pane_title())
 
     def _texts_by_key(self) -> dict[str, LocalizedText]:
         return {text.key: text for text in self.doc.sections[self.section_index].texts()}
@@ -271,7 +270,7 @@ class OverviewScreen(KioskScreen):
             self.toc.select(index)
         if focus_text:
             self.pane.focus()
-            self.pane.border_title = self._pane_title()
+            self.pane.border_title = Text(self._pane_title())
         if quiet:
             return
         section = self.doc.sections[index]
@@ -289,7 +288,7 @@ class OverviewScreen(KioskScreen):
     def _show_focused_step(self) -> None:
         """Mark the pane that has the focus; on a narrow screen (two steps, see
         overview.tcss) the class -reading shows the text instead of the contents."""
-        self.pane.border_title = self._pane_title()
+        self.pane.border_title = Text(self._pane_title())
         self.set_class(self.pane.has_focus, "-reading")
 
     # --- actions -------------------------------------------------------
