@@ -17,6 +17,27 @@ HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-medium"), (80, "-wide")]
 TALL_ROWS = 24
 VERTICAL_BREAKPOINTS = [(0, "-very-short"), (16, "-short"), (TALL_ROWS, "-tall")]
 
+
+
+def breakpoint_classes(width: int, height: int) -> set[str]:
+    """The breakpoint classes Textual gives a screen of ``width`` x ``height`` cells.
+
+    Textual's rule (``Screen._on_resize``): on each axis, the class of the
+    largest breakpoint not above the size.  Textual sets them at the
+    screen's first ``Resize``, which comes after its first layout and
+    paint, so a screen would be styled, laid out and painted twice; the
+    kiosk's screens start with them (``StartsAtItsSize``).
+    ``tests/ui/test_layout_and_themes.py`` checks this rule against
+    Textual's at every tested size.
+    """
+    classes = set()
+    for size, breakpoints in ((width, HORIZONTAL_BREAKPOINTS), (height, VERTICAL_BREAKPOINTS)):
+        reached = [name for start, name in sorted(breakpoints) if size >= start]
+        if reached:
+            classes.add(reached[-1])
+    return classes
+
+
 #: (columns, rows) of the shared test matrix, smallest first.
 TESTED_SIZES: tuple[tuple[int, int], ...] = (
     (42, 13), (43, 13), (56, 20), (68, 19), (80, 24), (100, 30), (200, 60),

@@ -65,3 +65,21 @@ async def test_sizes_nothing_cut_off(make_app, size):
         # Status and hint stay on screen.
         text = screen_text(app)
         assert "Help: F1" in text and "previous/next" in flat(text)
+
+
+@pytest.mark.parametrize("size", [(42, 13), (43, 13), (56, 20), (59, 15), (60, 16), (68, 19),
+                                  (79, 23), (80, 24), (200, 60)])
+async def test_screens_start_with_the_breakpoint_classes_textual_gives_them(make_app, size):
+    """A screen begins with its breakpoint classes (else Textual styles, lays out and
+    paints it once without them, then again at its first Resize), and they are the
+    ones Textual itself gives it: a Textual release that changed its rule fails here."""
+    from kiosk.ui.screens.message import MessageScreen
+    from kiosk.ui.sizes import HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS, breakpoint_classes
+
+    names = {name for _, name in HORIZONTAL_BREAKPOINTS + VERTICAL_BREAKPOINTS}
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert set(app.screen.classes) & names == breakpoint_classes(*size)  # Textual's, after Resize
+        fresh = MessageScreen("A message.")
+        assert set(fresh.classes) & names == breakpoint_classes(*size)  # ours, before any layout

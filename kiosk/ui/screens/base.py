@@ -26,6 +26,7 @@ from kiosk.keys import ACTIONS
 from kiosk.languages import N_, _, active_language
 from kiosk.ui.keymap import SECTION_ACTION, binding_id, visitor_bindings
 from kiosk.ui.keynames import digit_range_label, keys_label
+from kiosk.ui.sizes import breakpoint_classes
 from kiosk.ui.widgets.keyboard_only import KeyboardOnly
 from kiosk.ui.widgets.status import StatusLine
 
@@ -325,7 +326,26 @@ def _capital_twin(key: str, seen: list[str]) -> bool:
     return len(key) == 1 and key.isupper() and key.lower() in seen
 
 
-class KioskScreen(LifecycleGuard, KeyboardOnly, VisitorActions, Screen[None],
+class StartsAtItsSize:
+    """A screen that begins with its breakpoint classes (``-narrow``, ``-short`` ...).
+
+    Textual gives a screen these classes at its first ``Resize``, after the
+    screen has been styled, laid out and painted once without them: every
+    screen opened (and the first one at start-up) would be styled, laid out
+    and painted twice, and at a large-text size would first show the wrong
+    layout.  Textual keeps them up to date on every later resize.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        try:
+            width, height = self.app.size  # type: ignore[attr-defined]
+        except RuntimeError:  # built outside a running app (Textual's NoActiveAppError)
+            return
+        self.add_class(*breakpoint_classes(width, height))  # type: ignore[attr-defined]
+
+
+class KioskScreen(StartsAtItsSize, LifecycleGuard, KeyboardOnly, VisitorActions, Screen[None],
                   inherit_bindings=False):
     """A full screen: the visitor's bindings and nothing else."""
 
@@ -333,8 +353,8 @@ class KioskScreen(LifecycleGuard, KeyboardOnly, VisitorActions, Screen[None],
     AUTO_FOCUS = None
 
 
-class KioskModal(LifecycleGuard, KeyboardOnly, VisitorActions, ModalScreen[ResultT],
-                 inherit_bindings=False):
+class KioskModal(StartsAtItsSize, LifecycleGuard, KeyboardOnly, VisitorActions,
+                 ModalScreen[ResultT], inherit_bindings=False):
     """A modal dialog; it leaves the screen beneath exactly as it was."""
 
     BINDINGS = visitor_bindings()
