@@ -12,12 +12,10 @@ import logging
 import os
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.config import KioskConfig
 from kiosk.config_names import check_names, content_dir_problem, known_languages
-from kiosk.console_font.findings import languages_for_console
-from kiosk.console_font.font import ConsoleFont
-from kiosk.console_font.terminal import kiosk_terminal_font
 from kiosk.document.model import Document
 from kiosk.document.library import load_library
 from kiosk.languages import (
@@ -30,10 +28,13 @@ from kiosk.languages.domains import DOMAIN_PREFIX
 from kiosk.logs import setup_logging
 from kiosk.speech.native_output import capture_native_output
 
+if TYPE_CHECKING:  # the console font modules load only on a Linux console (see launch)
+    from kiosk.console_font.font import ConsoleFont
+
 log = logging.getLogger("kiosk")
 
 
-def offered_languages(config: KioskConfig, console_font: ConsoleFont | None = None) -> list[str]:
+def offered_languages(config: KioskConfig, console_font: "ConsoleFont | None" = None) -> list[str]:
     """The languages visitors may choose: the config's list, or every installed one.
 
     On a Linux console (``console_font`` given) only those whose text the
@@ -59,6 +60,10 @@ def offered_languages(config: KioskConfig, console_font: ConsoleFont | None = No
 
         offered = languages_meeting(offered, locales, config.content_dir,
                                     config.medical_translations)
+    if console_font is None:  # a terminal emulator draws every language
+        return offered
+    from kiosk.console_font.findings import languages_for_console
+
     return languages_for_console(console_font, offered, locales, log)
 
 
@@ -76,7 +81,7 @@ def speech_announcer(config: KioskConfig):
 
 def build_app(config: KioskConfig, *, language: str | None = None, speech: bool | None = None,
               announcer=None, handle_signals: bool = False, clock=None,
-              console_font: ConsoleFont | None = None):
+              console_font: "ConsoleFont | None" = None):
     """Everything ``launch`` does except running: used by tests and the benchmark.
 
     ``announcer``: the kiosk's voice (default: the narrator); ``clock``: a
@@ -129,6 +134,8 @@ def launch(config: KioskConfig, kiosk_mode: bool | None = None, language: str | 
         log.warning("%s", sentence)
     # Textual lets ctrl+c/ctrl+z raise signals when this is set; a kiosk must not.
     os.environ.pop("TEXTUAL_ALLOW_SIGNALS", None)
+    from kiosk.console_font.terminal import kiosk_terminal_font
+
     try:
         console_font, console_note = kiosk_terminal_font()  # None in a terminal emulator
         log.info("%s", console_note)

@@ -19,10 +19,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from kiosk.console_font.font import ConsoleFont
-from kiosk.console_font.ui_glyphs import console_substitutes
-
 if TYPE_CHECKING:
+    from kiosk.console_font.font import ConsoleFont
     from textual.app import App
     from textual.driver import Driver
 
@@ -48,7 +46,7 @@ def substituting_driver(base: "type[Driver]", substitutes: dict[str, str]) -> "t
     return ConsoleFontDriver
 
 
-def use_console_font(app: "App", font: ConsoleFont | None) -> dict[str, str]:
+def use_console_font(app: "App", font: "ConsoleFont | None") -> dict[str, str]:
     """Make ``app`` draw substitutes for the glyphs ``font`` lacks (before it runs).
 
     Args:
@@ -61,6 +59,8 @@ def use_console_font(app: "App", font: ConsoleFont | None) -> dict[str, str]:
     """
     if font is None:
         return {}
+    from kiosk.console_font.ui_glyphs import console_substitutes  # a Linux console only
+
     substitutes = console_substitutes(font)
     if substitutes:
         app.driver_class = substituting_driver(app.driver_class, substitutes)
