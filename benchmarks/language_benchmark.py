@@ -19,6 +19,10 @@ What is measured:
   key right after a switch measured slower than the one after it), then
   timed.  Median of ``--switches`` (and of twice as many keys); "first
   frame" and "settled" as in ``ui_benchmark.py``.
+* the same in a minimal Textual app shaped like the overview
+  (``minimal_overview.py``: stock widgets only, nothing of the kiosk's), in
+  the same run: what Textual itself costs for a switch that repaints every
+  text against a key that repaints a page, the floor of this ratio.
 * memory: a child process starts the kiosk (headless, all 28 languages),
   reads its resident memory (``VmRSS``) once the welcome screen is painted,
   then, with keys, makes a visit in each language (choose it, Start, every
@@ -41,6 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from minimal_overview import switch_and_key_latency  # noqa: E402
 from ui_benchmark import frames_ms, open_overview, timed_key, write_config  # noqa: E402
 
 MEMORY_CHILD = textwrap.dedent("""
@@ -157,6 +162,14 @@ def main() -> int:
           f"ratio {s_settled / k_settled:4.2f}")
     print(f"  first switch to each language (loads its catalogs): first frame "
           f"{frames_ms(first)[0]:6.1f} ms; later switches {frames_ms(later)[0]:6.1f} ms")
+
+    shaped_switches, shaped_keys = asyncio.run(switch_and_key_latency(args.switches))
+    (m_frame, _), (mk_frame, _) = frames_ms(shaped_switches), frames_ms(shaped_keys)
+    print(f"  the same in a minimal Textual app shaped like the overview (stock widgets, "
+          f"same run): switch {m_frame:6.1f} ms   next section {mk_frame:6.1f} ms   "
+          f"ratio {m_frame / mk_frame:4.2f}")
+    print(f"  kiosk against that app: switch {s_frame / m_frame:4.2f}x, "
+          f"next section {k_frame / mk_frame:4.2f}x")
 
     if args.no_memory:
         return 0
