@@ -211,6 +211,40 @@ def section_position(number: int, total: int, language: str | None = None) -> st
                            total=format_number(total, language))
 
 
+def month_names(language: str) -> tuple[str, ...]:
+    """Every name CLDR gives the months of ``language`` (a catalog code such as ``de``):
+    wide and abbreviated, in the format and stand-alone contexts, sorted.
+
+    The speech layer protects dotted month abbreviations ("Jan.") and dates
+    with ordinal days from being split into sentences.  From the stored
+    table (:data:`kiosk.languages.cldr_tables.MONTH_NAMES`); a language it
+    does not hold is read from Babel (which loads that locale's CLDR data,
+    about 1 MiB that is never given back).  Empty for a tag CLDR does not know.
+    """
+    from kiosk.languages.cldr_tables import MONTH_NAMES
+
+    found = MONTH_NAMES.get(language)
+    return found if found is not None else month_names_from_babel(language)
+
+
+@lru_cache(maxsize=64)
+def month_names_from_babel(language: str) -> tuple[str, ...]:
+    """:func:`month_names` read from Babel's CLDR data (for the test that checks the
+    table, to regenerate it, and for a language the table does not hold)."""
+    from babel import Locale
+    from babel.core import UnknownLocaleError
+
+    try:
+        locale = Locale.parse(language)
+    except (UnknownLocaleError, ValueError):
+        return ()
+    names: set[str] = set()
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            names.update(locale.months.get(context, {}).get(width, {}).values())
+    return tuple(sorted(names))
+
+
 def cldr_row_from_babel(locale_id_: str) -> "CldrRow":
     """What the stored row for ``locale_id_`` must hold, read from Babel's CLDR data
     (for the test that checks the table, and to regenerate it)."""

@@ -170,23 +170,12 @@ def _rules(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | Non
     )
 
 
-@lru_cache(maxsize=64)
 def _month_names(lang: str) -> tuple[str, ...]:
-    """Month names from CLDR (via babel), for the ordinal-date rule."""
-    try:
-        from babel import Locale
-        from babel.core import UnknownLocaleError
-    except ImportError:  # pragma: no cover - babel is a declared dependency
-        return ()
-    try:
-        locale = Locale.parse(lang)
-    except (UnknownLocaleError, ValueError):
-        return ()
-    names: set[str] = set()
-    for context in ("format", "stand-alone"):
-        for width in ("wide", "abbreviated"):
-            names.update(locale.months.get(context, {}).get(width, {}).values())
-    return tuple(sorted(names))
+    """Month names from CLDR, for the ordinal-date rule (stored: reading them from
+    Babel loaded each language's whole CLDR data, about 1 MiB a language)."""
+    from kiosk.languages.formatting import month_names
+
+    return month_names(lang)
 
 
 def _protected_dots(text: str, language: str) -> tuple[set[int], dict[int, str]]:

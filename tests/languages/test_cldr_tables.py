@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.document.model import YearMonth
 from kiosk.languages import formatting
-from kiosk.languages.cldr_tables import CLDR
+from kiosk.languages.cldr_tables import CLDR, MONTH_NAMES
 from kiosk.languages.registry import SUPPORTED_LANGUAGES
 
 LOCALE_IDS = [formatting.FORMAT_LOCALES.get(code, code) for code in SUPPORTED_LANGUAGES]
@@ -22,6 +22,16 @@ DATES = [dt.date(2023, month, day) for month, day in
 
 def test_every_supported_language_has_a_row() -> None:
     assert sorted(CLDR) == sorted(LOCALE_IDS)
+
+
+def test_month_names_match_babel() -> None:
+    assert sorted(MONTH_NAMES) == sorted(SUPPORTED_LANGUAGES)
+    changed = sorted(code for code in SUPPORTED_LANGUAGES
+                     if MONTH_NAMES[code] != formatting.month_names_from_babel(code))
+    assert not changed, (
+        f"Babel's month names changed for {', '.join(changed)}; regenerate "
+        "kiosk/languages/cldr_tables.py: "
+        "python tests/languages/test_cldr_tables.py > kiosk/languages/cldr_tables.py")
 
 
 def test_rows_match_babel() -> None:
@@ -51,14 +61,17 @@ def test_writing_with_the_table_equals_babel(code: str) -> None:
 
 
 def test_the_kiosk_writes_without_loading_babel_locale_data() -> None:
-    """Writing in all 28 languages loads no Babel locale (the memory the table saves)."""
+    """Writing, and splitting text into sentences for speech, in all 28 languages loads
+    no Babel locale (the memory the table saves: some 28 MiB once all were used)."""
     code = (
         "import datetime as dt, sys\n"
         "from kiosk.languages import formatting as f\n"
         "from kiosk.languages.registry import SUPPORTED_LANGUAGES\n"
+        "from kiosk.speech.sentences import split_sentences\n"
         "for c in SUPPORTED_LANGUAGES:\n"
         "    f.format_long_date(dt.date(2023, 4, 19), c); f.format_year_month(dt.date(2023, 4, 1), c)\n"
         "    f.format_list(['a', 'b', 'c'], c); f.section_position(3, 8, c)\n"
+        "    split_sentences('Am 19. Jan. 2023 kam es. Dr. A. sah es am 3. März.', c)\n"
         "from babel import localedata\n"
         "print(len(localedata._cache))\n"
     )
@@ -71,7 +84,8 @@ def test_the_kiosk_writes_without_loading_babel_locale_data() -> None:
 # --- regenerating kiosk/languages/cldr_tables.py ------------------------------------
 HEADER = '''"""CLDR's writing patterns for the kiosk's languages, as Babel gives them (generated).
 
-Used by :mod:`kiosk.languages.formatting` instead of loading each locale's
+Used by :mod:`kiosk.languages.formatting` (and, through it, by the speech
+layer's sentence splitter: ``MONTH_NAMES``) instead of loading each locale's
 CLDR data (about 1 MiB per language, never given back).  Not typed by hand:
 ``tests/languages/test_cldr_tables.py`` recomputes every row from Babel and
 fails, printing the new table, when a Babel upgrade changes one.  Keys are
@@ -100,8 +114,18 @@ class CldrRow(NamedTuple):
 
 CLDR: dict[str, CldrRow] = {
 '''
-def render(rows) -> str:
-    """The module's source for ``rows`` (locale id -> CldrRow)."""
+MONTHS_HEADER = '''
+
+#: Every month name of each language (wide and abbreviated, format and
+#: stand-alone; Babel's ``Locale.parse(code).months``), sorted: the sentence
+#: splitter keeps "Jan." and "19. April" whole.
+MONTH_NAMES: dict[str, tuple[str, ...]] = {
+'''
+
+
+def render(rows, month_names) -> str:
+    """The module's source for ``rows`` (locale id -> CldrRow) and ``month_names``
+    (catalog code -> names)."""
     out = [HEADER]
     for loc, row in rows.items():
         months = lambda names: "\n         ".join(" ".join(f"{v!r}," for v in names[i:i + 4]) for i in (0, 4, 8))
@@ -113,13 +137,21 @@ def render(rows) -> str:
         out.append(f"        {row.number_pattern!r}, {row.group!r},\n")
         out.append(f"        {row.list_two!r}, {row.list_start!r}, {row.list_middle!r}, {row.list_end!r}),\n")
     out.append("}\n")
+    out.append(MONTHS_HEADER)
+    for code, names in month_names.items():
+        listed = "\n        ".join(" ".join(f"{v!r}," for v in names[i:i + 6])
+                                   for i in range(0, len(names), 6))
+        out.append(f"    {code!r}: (\n        {listed}\n    ),\n")
+    out.append("}\n")
     return "".join(out)
 
 
 def test_the_stored_module_is_what_the_generator_writes() -> None:
     source = Path(formatting.__file__).with_name("cldr_tables.py").read_text(encoding="utf-8")
-    assert source == render(CLDR)
+    assert source == render(CLDR, MONTH_NAMES)
 
 
 if __name__ == "__main__":  # python tests/languages/test_cldr_tables.py > kiosk/languages/cldr_tables.py
-    print(render({loc: formatting.cldr_row_from_babel(loc) for loc in LOCALE_IDS}), end="")
+    print(render({loc: formatting.cldr_row_from_babel(loc) for loc in LOCALE_IDS},
+                 {code: formatting.month_names_from_babel(code) for code in SUPPORTED_LANGUAGES}),
+          end="")
