@@ -143,10 +143,16 @@ def _run_kiosk_on(device: str, term: str, tmp_path: Path) -> tuple[str, list[str
     number = device.removeprefix("/dev/tty")
     try:
         deadline = time.monotonic() + TIMEOUT_S
+        previous = None
         while True:
+            # The text and the glyphs are two reads: the screen must be the same in
+            # two reads running (a repaint between them, the welcome list's scrollbar
+            # settling after the first paint, once paired a space with a '#' glyph).
             rows, glyphs = _screen(number)
-            if any("Display:" in row for row in rows) and any("(chosen)" in row for row in rows):
+            shown = any("Display:" in row for row in rows) and any("(chosen)" in row for row in rows)
+            if shown and (rows, glyphs) == previous:
                 break
+            previous = (rows, glyphs)
             assert process.poll() is None, f"the kiosk exited: {log.read_text()}"
             assert time.monotonic() < deadline, "the welcome screen never appeared:\n" + "\n".join(rows)
             time.sleep(0.1)
