@@ -226,6 +226,12 @@ def test_phrases_pack_between_phrases_and_balance_long_ones():
     assert fit_status(parts, 80) == "  ·  ".join(parts)
     assert fit_status(parts, 41) == "Speech: off  ·  Help: F1"
     assert fit_status(parts, 8) == "Help: F1"
+    # A speech notice outranks "Speech: on" (at 43x13 a visitor who heard nothing
+    # read "Speech: on" alone; found by a newcomer's walk).
+    noticed = ["Display: standard", "Speech: on", "Speech is not available.",
+               "Language: English", "Help: F1"]
+    assert fit_status(noticed, 41) == "Speech is not available.  ·  Help: F1"
+    assert fit_status(noticed, 56) == "Speech: on  ·  Speech is not available.  ·  Help: F1"
 
 
 def _choose(app, code: str) -> list[str]:

@@ -81,13 +81,17 @@ class StatusLine(Static):
 #: Which status phrases stay longest as the line shrinks (index into
 #: :func:`status_parts` without a notice: display, speech, language, help).
 _KEEP_ORDER_NO_NOTICE = (3, 1, 2, 0)
-_KEEP_ORDER_NOTICE = (4, 1, 2, 3, 0)
+#: With a notice (display, speech, notice, language, help) the notice outranks
+#: "Speech: on": at 43 columns "Speech: on" alone told a visitor who hears
+#: nothing that speech works ("Speech is not available." was dropped).
+_KEEP_ORDER_NOTICE = (4, 2, 1, 3, 0)
 
 
 def fit_status(parts: list[str], width: int, separators: tuple[str, ...] = ("  ·  ", " · ")) -> str:
     """The status phrases that fit ``width`` cells on one line, in their order.
 
-    Drops phrases by :data:`_KEEP_ORDER_NO_NOTICE` (the help key last), first
+    Drops phrases by :data:`_KEEP_ORDER_NO_NOTICE` or, with a speech notice,
+    :data:`_KEEP_ORDER_NOTICE` (the help key last, then the notice), first
     trying the generous separator.  ``width`` <= 0 (not laid out yet): all.
     When even the help key alone does not fit, the phrases are packed on
     lines, broken only between phrases.
