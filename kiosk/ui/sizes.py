@@ -60,3 +60,22 @@ def size_note(width: int, height: int) -> str:
                 "choose a smaller font (README: Screen and font size)")
     return (f"terminal is {width}x{height} cells: within the sizes the layouts are tested for "
             f"(from {SMALLEST_COLUMNS}x{SMALLEST_ROWS})")
+
+
+class StartsAtItsSize:
+    """A screen that begins with its breakpoint classes (``-narrow``, ``-short`` ...).
+
+    Textual gives a screen these classes at its first ``Resize``, after the
+    screen has been styled, laid out and painted once without them: every
+    screen opened (and the first one at start-up) would be styled, laid out
+    and painted twice, and at a large-text size would first show the wrong
+    layout.  Textual keeps them up to date on every later resize.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        try:
+            width, height = self.app.size  # type: ignore[attr-defined]
+        except RuntimeError:  # built outside a running app (Textual's NoActiveAppError)
+            return
+        self.add_class(*breakpoint_classes(width, height))  # type: ignore[attr-defined]

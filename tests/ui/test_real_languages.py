@@ -146,6 +146,34 @@ async def test_every_translated_heading_fits_at_80x24(tmp_path, code):
             assert heading in shown, f"{code} section {number}: {heading!r} not whole in {shown!r}"
 
 
+@pytest.mark.parametrize("size", [(80, 24), (68, 19)])
+@pytest.mark.parametrize("code", ["fi", "tr", "de", "en"])
+async def test_no_word_of_a_section_title_is_split_in_the_contents(tmp_path, code, size):
+    """The contents widen to their longest word (at 24 cells Finnish
+    "Opzelura-valmistetta" and Turkish titles were split mid-word; a newcomer's walk)."""
+    app = real_app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        if size[1] >= 24:  # the full welcome list
+            await move_menu_to(pilot, app.screen.menu, f"lang:{code}")
+        else:  # two entries: the first opens the list of languages
+            await pilot.press("enter")
+            await pilot.pause()
+            await move_menu_to(pilot, app.screen.menu, code)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")  # Start: the highlight moved there
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen) and app.visit.language == code
+        toc = app.screen.toc
+        width = toc.scrollable_content_region.width
+        for number in range(len(toc.entries)):
+            label = toc.get_option_at_index(number).prompt
+            lines = [line.plain for line in label._wrapped_lines(width)]
+            words = label.label.plain.split()
+            assert " ".join(" ".join(line.split()) for line in lines).split() == words, (
+                f"{code} at {size}: {lines!r}")
+
+
 async def test_a_fuzzy_paragraph_shows_in_english_marked_in_the_visitors_language(tmp_path):
     locales = tmp_path / "shipped"
     shutil.copytree(LOCALES, locales)

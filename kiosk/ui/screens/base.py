@@ -26,7 +26,7 @@ from kiosk.keys import ACTIONS
 from kiosk.languages import N_, _, active_language
 from kiosk.ui.keymap import SECTION_ACTION, binding_id, visitor_bindings
 from kiosk.ui.keynames import digit_range_label, keys_label
-from kiosk.ui.sizes import breakpoint_classes
+from kiosk.ui.sizes import StartsAtItsSize
 from kiosk.ui.widgets.keyboard_only import KeyboardOnly
 from kiosk.ui.widgets.status import StatusLine
 
@@ -146,6 +146,10 @@ class VisitorActions:
             return _(READ_SCREEN)
         return _(ACTION_DESCRIPTIONS[name])
 
+    def section_keys(self, keys: tuple[str, ...]) -> tuple[str, ...]:
+        """The section-number keys Help names (a screen with sections keeps its own)."""
+        return keys
+
     def key_rows(self) -> KeyRows:
         """Every key of this screen with what it does here, for Help.
 
@@ -169,7 +173,7 @@ class VisitorActions:
             if not bound:
                 continue
             if info.name == SECTION_ACTION:
-                label = digit_range_label(tuple(sorted(bound)))
+                label = digit_range_label(self.section_keys(tuple(sorted(bound))))
             else:
                 label = keys_label(bound, limit=len(bound))
             if self.does_something(info.name):
@@ -324,25 +328,6 @@ _NOTHING_BY_DEFAULT = frozenset(
 def _capital_twin(key: str, seen: list[str]) -> bool:
     """``L`` when ``l`` is listed: a letter's capital is the same key for Help."""
     return len(key) == 1 and key.isupper() and key.lower() in seen
-
-
-class StartsAtItsSize:
-    """A screen that begins with its breakpoint classes (``-narrow``, ``-short`` ...).
-
-    Textual gives a screen these classes at its first ``Resize``, after the
-    screen has been styled, laid out and painted once without them: every
-    screen opened (and the first one at start-up) would be styled, laid out
-    and painted twice, and at a large-text size would first show the wrong
-    layout.  Textual keeps them up to date on every later resize.
-    """
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        try:
-            width, height = self.app.size  # type: ignore[attr-defined]
-        except RuntimeError:  # built outside a running app (Textual's NoActiveAppError)
-            return
-        self.add_class(*breakpoint_classes(width, height))  # type: ignore[attr-defined]
 
 
 class KioskScreen(StartsAtItsSize, LifecycleGuard, KeyboardOnly, VisitorActions, Screen[None],

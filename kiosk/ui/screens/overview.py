@@ -32,6 +32,8 @@ from kiosk.ui.widgets.phrases import PhraseLine
 from kiosk.ui.widgets.status import StatusLine
 
 SCROLL_LINES = 3
+#: The contents' width bounds (cells), as in overview.tcss.
+TOC_MIN_WIDTH, TOC_MAX_WIDTH = 24, 44
 #: Help's words for the keys that mean something else in the text than in the contents.
 IN_THE_TEXT = {
     "action": N_("Read this section aloud"),
@@ -130,6 +132,10 @@ class OverviewScreen(KioskScreen):
         note.set_class(not translated_by, "-empty")
         # Border titles are read as markup unless given as Text: translations are literal.
         self.toc.border_title = Text(_("Contents"))
+        # No word of a section title split across lines: at 24 cells Finnish
+        # ("Opzelura-valmistetta") and Turkish titles were (a newcomer's walk).
+        self.toc.styles.min_width = min(TOC_MAX_WIDTH,
+                                        max(TOC_MIN_WIDTH, self.toc.width_for_words()))
         keymap = self.app.config.keymap
         hint = _("{updown}: move · {action}: read · {back}: back · {prev}/{next}: previous/next section").format(
             updown=keys_label(keymap.get("up", ())[:1] + keymap.get("down", ())[:1], limit=2),
@@ -219,6 +225,12 @@ class OverviewScreen(KioskScreen):
         if name == "listen":
             return _(ACTION_INFO["listen"].description)
         return super().key_description(name)
+
+    def section_keys(self, keys: tuple[str, ...]) -> tuple[str, ...]:
+        """Only the digits that open a section of this medicine: Help says "1 … 8"
+        for eight sections, not "1 … 9" (found by a newcomer's walk)."""
+        kept = tuple(key for key in keys if not key.isdigit() or 1 <= int(key) <= self.total)
+        return kept or keys
 
     def speakable_texts(self) -> list[tuple[str, str]]:
         section: LocalizedSection = self.doc.sections[self.section_index]

@@ -158,6 +158,14 @@ class Menu(KeyboardOnly, OptionList, inherit_bindings=False):
         """The (translated) label of an entry, for announcements."""
         return self.entries[self.index if index is None else index].label()
 
+    def width_for_words(self) -> int:
+        """The menu's width in cells (border and scrollbar included) at which no word
+        of any label is split across lines (Content wraps a longer word mid-word)."""
+        widest = max((cell_len(word) for entry in self.entries
+                      for word in clean_text(entry.label()).split()), default=0)
+        return (widest + 2 * PADDING + len(BLANK_MARK) + self.styles.gutter.width
+                + self.styles.scrollbar_size_vertical)
+
     # --- moving ----------------------------------------------------------
     def move(self, delta: int) -> bool:
         """Move the highlight; ``False`` (and no change) at either end."""
