@@ -217,11 +217,11 @@ def month_names(language: str) -> tuple[str, ...]:
 
     The speech layer protects dotted month abbreviations ("Jan.") and dates
     with ordinal days from being split into sentences.  From the stored
-    table (:data:`kiosk.languages.cldr_tables.MONTH_NAMES`); a language it
+    table (:data:`kiosk.languages.cldr_months.MONTH_NAMES`); a language it
     does not hold is read from Babel (which loads that locale's CLDR data,
     about 1 MiB that is never given back).  Empty for a tag CLDR does not know.
     """
-    from kiosk.languages.cldr_tables import MONTH_NAMES
+    from kiosk.languages.cldr_months import MONTH_NAMES
 
     found = MONTH_NAMES.get(language)
     return found if found is not None else month_names_from_babel(language)

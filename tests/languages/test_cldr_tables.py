@@ -11,7 +11,8 @@ import pytest
 
 from kiosk.document.model import YearMonth
 from kiosk.languages import formatting
-from kiosk.languages.cldr_tables import CLDR, MONTH_NAMES
+from kiosk.languages.cldr_months import MONTH_NAMES
+from kiosk.languages.cldr_tables import CLDR
 from kiosk.languages.registry import SUPPORTED_LANGUAGES
 
 LOCALE_IDS = [formatting.FORMAT_LOCALES.get(code, code) for code in SUPPORTED_LANGUAGES]
@@ -30,8 +31,8 @@ def test_month_names_match_babel() -> None:
                      if MONTH_NAMES[code] != formatting.month_names_from_babel(code))
     assert not changed, (
         f"Babel's month names changed for {', '.join(changed)}; regenerate "
-        "kiosk/languages/cldr_tables.py: "
-        "python tests/languages/test_cldr_tables.py > kiosk/languages/cldr_tables.py")
+        "kiosk/languages/cldr_tables.py and cldr_months.py: "
+        "python tests/languages/test_cldr_tables.py")
 
 
 def test_rows_match_babel() -> None:
@@ -39,8 +40,8 @@ def test_rows_match_babel() -> None:
     changed = sorted(loc for loc in fresh if fresh[loc] != CLDR.get(loc))
     assert not changed, (
         f"Babel's CLDR data changed for {', '.join(changed)}; regenerate "
-        "kiosk/languages/cldr_tables.py: "
-        "python tests/languages/test_cldr_tables.py > kiosk/languages/cldr_tables.py")
+        "kiosk/languages/cldr_tables.py and cldr_months.py: "
+        "python tests/languages/test_cldr_tables.py")
 
 
 @pytest.mark.parametrize("code", SUPPORTED_LANGUAGES)
@@ -84,8 +85,7 @@ def test_the_kiosk_writes_without_loading_babel_locale_data() -> None:
 # --- regenerating kiosk/languages/cldr_tables.py ------------------------------------
 HEADER = '''"""CLDR's writing patterns for the kiosk's languages, as Babel gives them (generated).
 
-Used by :mod:`kiosk.languages.formatting` (and, through it, by the speech
-layer's sentence splitter: ``MONTH_NAMES``) instead of loading each locale's
+Used by :mod:`kiosk.languages.formatting` instead of loading each locale's
 CLDR data (about 1 MiB per language, never given back).  Not typed by hand:
 ``tests/languages/test_cldr_tables.py`` recomputes every row from Babel and
 fails, printing the new table, when a Babel upgrade changes one.  Keys are
@@ -114,18 +114,25 @@ class CldrRow(NamedTuple):
 
 CLDR: dict[str, CldrRow] = {
 '''
-MONTHS_HEADER = '''
+MONTHS_HEADER = '''"""Every month name of each language, as Babel gives them (generated).
 
-#: Every month name of each language (wide and abbreviated, format and
-#: stand-alone; Babel's ``Locale.parse(code).months``), sorted: the sentence
-#: splitter keeps "Jan." and "19. April" whole.
+Wide and abbreviated, format and stand-alone (Babel's
+``Locale.parse(code).months``), sorted, keyed by catalog code: the speech
+layer's sentence splitter keeps "Jan." and "19. April" whole
+(:func:`kiosk.languages.formatting.month_names`).  Reading them from Babel
+loaded each language's whole CLDR data, about 1 MiB a language, never
+given back.  Not typed by hand: ``tests/languages/test_cldr_tables.py``
+recomputes them from Babel and fails when a Babel upgrade changes one.
+"""
+
+from __future__ import annotations
+
 MONTH_NAMES: dict[str, tuple[str, ...]] = {
 '''
 
 
-def render(rows, month_names) -> str:
-    """The module's source for ``rows`` (locale id -> CldrRow) and ``month_names``
-    (catalog code -> names)."""
+def render(rows) -> str:
+    """The module's source for ``rows`` (locale id -> CldrRow)."""
     out = [HEADER]
     for loc, row in rows.items():
         months = lambda names: "\n         ".join(" ".join(f"{v!r}," for v in names[i:i + 4]) for i in (0, 4, 8))
@@ -137,7 +144,12 @@ def render(rows, month_names) -> str:
         out.append(f"        {row.number_pattern!r}, {row.group!r},\n")
         out.append(f"        {row.list_two!r}, {row.list_start!r}, {row.list_middle!r}, {row.list_end!r}),\n")
     out.append("}\n")
-    out.append(MONTHS_HEADER)
+    return "".join(out)
+
+
+def render_months(month_names) -> str:
+    """``cldr_months.py``'s source for ``month_names`` (catalog code -> names)."""
+    out = [MONTHS_HEADER]
     for code, names in month_names.items():
         listed = "\n        ".join(" ".join(f"{v!r}," for v in names[i:i + 6])
                                    for i in range(0, len(names), 6))
@@ -146,12 +158,16 @@ def render(rows, month_names) -> str:
     return "".join(out)
 
 
-def test_the_stored_module_is_what_the_generator_writes() -> None:
-    source = Path(formatting.__file__).with_name("cldr_tables.py").read_text(encoding="utf-8")
-    assert source == render(CLDR, MONTH_NAMES)
+def test_the_stored_modules_are_what_the_generator_writes() -> None:
+    folder = Path(formatting.__file__).parent
+    assert (folder / "cldr_tables.py").read_text(encoding="utf-8") == render(CLDR)
+    assert (folder / "cldr_months.py").read_text(encoding="utf-8") == render_months(MONTH_NAMES)
 
 
-if __name__ == "__main__":  # python tests/languages/test_cldr_tables.py > kiosk/languages/cldr_tables.py
-    print(render({loc: formatting.cldr_row_from_babel(loc) for loc in LOCALE_IDS},
-                 {code: formatting.month_names_from_babel(code) for code in SUPPORTED_LANGUAGES}),
-          end="")
+if __name__ == "__main__":  # python tests/languages/test_cldr_tables.py: rewrites both modules
+    folder = Path(formatting.__file__).parent
+    (folder / "cldr_tables.py").write_text(
+        render({loc: formatting.cldr_row_from_babel(loc) for loc in LOCALE_IDS}), encoding="utf-8")
+    (folder / "cldr_months.py").write_text(
+        render_months({code: formatting.month_names_from_babel(code)
+                       for code in SUPPORTED_LANGUAGES}), encoding="utf-8")
