@@ -174,6 +174,34 @@ async def test_no_word_of_a_section_title_is_split_in_the_contents(tmp_path, cod
                 f"{code} at {size}: {lines!r}")
 
 
+@pytest.mark.parametrize("where", ["welcome", "overview"])
+async def test_a_language_chosen_while_help_is_open_says_where_you_are_in_it(tmp_path, where):
+    """Help's "Where you are" follows a language chosen over it (it stayed in the
+    language Help was opened in; found by a newcomer's walk)."""
+    app = real_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        if where == "overview":
+            await open_overview(pilot)
+        english = app.screen.describe_location()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert english in app.screen.pane.plain
+        await pilot.press("l")
+        await pilot.pause()
+        await move_menu_to(pilot, app.screen.menu, "de")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen) and app.visit.language == "de"
+        beneath = app.screen_stack[-2]
+        german = beneath.describe_location()
+        assert german != english
+        text = app.screen.pane.plain  # what the Help pane shows
+        where_words = ui("de", "Where you are: {location}").split("{")[0].strip()
+        assert f"{where_words} {german}" in text, text
+        assert english not in text
+
+
 async def test_a_fuzzy_paragraph_shows_in_english_marked_in_the_visitors_language(tmp_path):
     locales = tmp_path / "shipped"
     shutil.copytree(LOCALES, locales)

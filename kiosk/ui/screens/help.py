@@ -39,6 +39,7 @@ class HelpScreen(ScrollingText, KioskModal[None]):
         asked again in a newly chosen language)."""
         super().__init__()
         self.location = location
+        self._location_language = active_language()
         self.opened_at = opened_at
         self.beneath = beneath
 
@@ -62,13 +63,23 @@ class HelpScreen(ScrollingText, KioskModal[None]):
     def on_unmount(self) -> None:
         self.beneath = None  # closed: keep no screen alive
 
+    def current_location(self) -> str:
+        """Where the visitor is, in the language in use: a language chosen while
+        Help is open has the screen beneath describe itself again (its words
+        stayed in the old language; found by a newcomer's walk)."""
+        language = active_language()
+        if language != self._location_language and self.beneath is not None:
+            self.location = self.beneath.describe_location()
+            self._location_language = language
+        return self.location
+
     def refresh_texts(self) -> None:
         keymap = self.app.config.keymap
         self.query_one("#help-title", Static).update(Text(_("Help"), style="bold"))
         rows = self.help_rows()
         table = KeyTable(rows)
         plain = [f"{keys}: {what}" for keys, what in rows]
-        where = _("Where you are: {location}").format(location=self.location)
+        where = _("Where you are: {location}").format(location=self.current_location())
         close = _("To close help, press {help} or {back}.").format(
             help=keys_label(keymap.get("help", ())), back=keys_label(keymap.get("back", ())))
         # How to close it comes first as well as last: at 80x24 the end of
@@ -80,7 +91,8 @@ class HelpScreen(ScrollingText, KioskModal[None]):
         )
 
     def describe_location(self) -> str:
-        return " ".join([_("Help."), _("Where you are: {location}").format(location=self.location)])
+        return " ".join([_("Help."),
+                         _("Where you are: {location}").format(location=self.current_location())])
 
     def spoken_lines(self) -> list[str]:
         """Help in speech: where you are, the status line, every key, how to close."""
