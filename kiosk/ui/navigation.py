@@ -14,7 +14,7 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kiosk.languages import _
+from kiosk.languages import N_, _
 from kiosk.ui.screens.base import VisitorActions
 from kiosk.ui.screens.message import MessageScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
@@ -36,7 +36,7 @@ class Navigation:
     def action_start_visit(self: "KioskApp") -> None:
         """From the welcome screen: the medicine list, or the one medicine."""
         if not self.medicines:
-            self.push_screen(MessageScreen(_("No medicine information is installed.")))
+            self.push_screen(MessageScreen(N_("No medicine information is installed.")))
         elif len(self.medicines) == 1:
             self.action_open_medicine(self.medicines[0].slug)
         else:

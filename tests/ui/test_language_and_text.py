@@ -150,3 +150,26 @@ async def test_border_titles_are_literal(make_app, tmp_path):
         await pilot.press("enter")  # into the text: the title gains its focus mark
         await pilot.pause()
         assert "▶ [i]Abschnitt[/i] 1 von 8" in screen_text(app)
+
+
+async def test_a_message_for_staff_follows_a_language_chosen_on_its_screen(make_app, tmp_path):
+    """The message screen's detail is translated when shown, not when the screen
+    was made (it stayed in the old language, as Help's "Where you are" did)."""
+    from kiosk.languages import N_
+    from kiosk.ui.screens.message import MessageScreen
+
+    config = make_config(tmp_path, languages=("en", "de"))
+    write_catalog(config.locales_dir, "de", "kiosk", {
+        "No medicine information is installed.": "Keine Arzneimittel-Information installiert.",
+        "For staff: {detail}": "Für das Personal: {detail}",
+    })
+    app = make_app(config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(MessageScreen(N_("No medicine information is installed.")))
+        await pilot.pause()
+        assert "For staff: No medicine information is installed." in flat(screen_text(app))
+        app.choose_language("de")
+        await pilot.pause()
+        text = flat(screen_text(app))
+        assert "Für das Personal: Keine Arzneimittel-Information installiert." in text
+        assert "No medicine information is installed." not in text

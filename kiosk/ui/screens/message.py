@@ -17,7 +17,12 @@ from kiosk.ui.widgets.status import StatusLine
 
 
 class MessageScreen(KioskScreen):
-    """Shows ``detail`` (already a sentence for staff) under a visitor message."""
+    """Shows ``detail`` (a sentence for staff) under a visitor message.
+
+    ``detail`` is translated when shown (a message id marked with ``N_``, or a
+    problem naming a file, which has no translation and shows as it is), so
+    a language chosen on this screen changes it too.
+    """
 
     CSS_PATH = "message.tcss"
 
@@ -40,7 +45,7 @@ class MessageScreen(KioskScreen):
             Text(_("Sorry, this information cannot be shown right now."), style="bold"))
         self.query_one("#message-text", Static).update(Text(_("Please ask a member of staff for help.")))
         self.query_one("#message-detail", Static).update(
-            Text(_("For staff: {detail}").format(detail=clean_text(self.detail))))
+            Text(_("For staff: {detail}").format(detail=clean_text(_(self.detail)))))
 
     def describe_location(self) -> str:
         return " ".join([_("Sorry, this information cannot be shown right now."),
