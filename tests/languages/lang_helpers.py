@@ -14,7 +14,6 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
 from kiosk.document.source_format import parse_document
-from kiosk.languages import translator
 from kiosk.languages.document_catalog import document_template
 
 REPO = Path(__file__).resolve().parents[2]
@@ -96,15 +95,9 @@ def document_catalog_for(document, language: str, translations: dict[str, str],
 
 
 @pytest.fixture
-def clean_translator():
-    """Restore the translator's module state (active language, folder, cache) afterwards."""
-    saved = (translator._locales_dir, translator._active_code)
-    translator.set_language("en")
-    yield translator
-    translator.set_language("en")
-    translator._cache.clear()
-    if saved[0] is not None:
-        translator.configure_locales(saved[0])
-    else:
-        translator._locales_dir = None
-    translator.set_language(saved[1])
+def clean_translator(restore_translator):
+    """The translator in English, its module state (active language, folder, cache)
+    put back afterwards by ``restore_translator`` (tests/conftest.py)."""
+    restore_translator.set_language("en")
+    yield restore_translator
+    restore_translator.set_language("en")
