@@ -153,7 +153,10 @@ def _rules(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | Non
     before_number = set()
     for a in _BEFORE_NUMBER_COMMON + _BEFORE_NUMBER.get(lang, ()):
         before_number |= _variants(a)
-    months = _month_names(lang)
+    # Stored CLDR month names (Babel would load the language's whole CLDR data).
+    from kiosk.languages.formatting import month_names
+
+    months = month_names(lang)
     for month in months:
         if month.endswith("."):
             before_number |= _variants(month)
@@ -168,14 +171,6 @@ def _rules(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | Non
     return compile_(no_break), compile_(before_number), frozenset(
         m.rstrip(".").casefold() for m in months
     )
-
-
-def _month_names(lang: str) -> tuple[str, ...]:
-    """Month names from CLDR, for the ordinal-date rule (stored: reading them from
-    Babel loaded each language's whole CLDR data, about 1 MiB a language)."""
-    from kiosk.languages.formatting import month_names
-
-    return month_names(lang)
 
 
 def _protected_dots(text: str, language: str) -> tuple[set[int], dict[int, str]]:
