@@ -17,9 +17,11 @@ from kiosk.languages.translator import (
     active_language,
     available_ui_languages,
     configure_locales,
+    interface_language,
     interface_translated,
     ngettext,
     set_language,
+    shown_language,
 )
 
 __all__ = [
@@ -31,9 +33,11 @@ __all__ = [
     "active_language",
     "available_ui_languages",
     "configure_locales",
+    "interface_language",
     "interface_translated",
     "language_info",
     "negotiate_language",
     "ngettext",
     "set_language",
+    "shown_language",
 ]

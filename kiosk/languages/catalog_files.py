@@ -57,8 +57,15 @@ def load_translations(locales_dir: Path, code: str, domain: str) -> gettext.Null
 
 
 def is_loaded(translations: gettext.NullTranslations) -> bool:
-    """True when ``translations`` is a real catalog, not the empty stand-in for a missing one."""
-    return isinstance(translations, gettext.GNUTranslations)
+    """True when ``translations`` is a real catalog with at least one translation.
+
+    False for the empty stand-in for a missing or unreadable catalog, and for
+    a catalog left with nothing but its header (every entry broken, unsafe or
+    untranslated): either way the screens show English and mark the language.
+    """
+    catalog = getattr(translations, "_catalog", None)  # see drop_unsafe_entries
+    return isinstance(translations, gettext.GNUTranslations) and any(
+        key not in ("", ("", 0)) and value for key, value in (catalog or {}).items())
 
 
 def _newer_or_same(mo: Path, po: Path) -> bool:
@@ -73,29 +80,62 @@ def _reason(exc: BaseException) -> str:
 
 
 def compile_po(po: Path) -> bytes:
-    """Compile a ``.po`` file to ``.mo`` bytes with its own plural rule, leaving fuzzy entries out."""
+    """Compile a ``.po`` file to ``.mo`` bytes with its own plural rule, leaving fuzzy entries out.
+
+    The file is first scanned entry by entry (:func:`kiosk.languages.po_scan.scan_po`):
+    an entry Babel would misread (a string without its closing quote, a stray
+    line, a missing ``msgstr``) is left out and logged with the file, its line
+    and why, so its English is shown (marked where the screens mark
+    untranslated text) rather than a truncated translation.
+
+    Raises:
+        ValueError: the header entry is broken or no entry could be read (the
+            caller then shows English, marked).
+        OSError, LookupError: the file cannot be read, or names an unknown charset.
+    """
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    with po.open("rb") as fh:
-        catalog = read_po(fh, locale=po.parent.parent.name, domain=po.stem)
+    from kiosk.languages.po_scan import scan_po
+
+    scanned = scan_po(po.read_bytes())
+    if not scanned.has_header:
+        first = scanned.broken[0].line if scanned.broken else 1
+        raise ValueError(f"not a gettext catalog: no readable header entry (line {first})")
+    for entry in scanned.broken[:_LOGGED_ENTRIES]:
+        log.error("%s:%d: entry %r dropped (%s); its English is shown, marked",
+                  po, entry.line, entry.msgid[:60], entry.reason)
+    if len(scanned.broken) > _LOGGED_ENTRIES:
+        log.error("%s: %d more broken entries dropped", po,
+                  len(scanned.broken) - _LOGGED_ENTRIES)
+    catalog = read_po(io.StringIO(scanned.text), locale=po.parent.parent.name,
+                      domain=po.stem, abort_invalid=True)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()
 
 
+#: Broken entries logged one by one; beyond, one sentence counts the rest.
+_LOGGED_ENTRIES = 20
+
+
 def drop_unsafe_entries(translations: gettext.GNUTranslations, source: Path,
                         domain: str) -> int:
-    """Remove entries that would break the screen, so their English shows instead (marked).
+    """Remove entries that would break the screen or change a number, so their English
+    shows instead (marked where the screens mark untranslated text).
 
     Every catalog passes here when it is loaded, whatever compiled it: the
     kiosk's own compiler refuses such entries, but a ``.mo`` written by GNU
     ``msgfmt`` (as Poedit does on save) or a ``.po`` compiled in memory has
     not been through that gate.  Dropped: any translation with a control
-    character or escape sequence (it must never reach the terminal), and in
-    the interface catalog a translation whose ``{name}`` fields are broken or
-    not the English's (``str.format`` would fail mid-paint).  A plural entry
-    is dropped with all its forms.  Each is logged with the file.
+    character or escape sequence (it must never reach the terminal); in the
+    interface catalog a translation whose ``{name}`` fields are broken or
+    not the English's (``str.format`` would fail mid-paint); and, as ``kiosk
+    check`` rules (:func:`kiosk.languages.entry_checks.check_numbers`), a
+    translation that lacks a number of the English, or, in a medicine's
+    text, adds one (medical text is shown exactly as its source says).  A
+    plural entry is dropped with all its forms.  Each is logged with the
+    file and why.
 
     It reads gettext's own table of the loaded catalog (``_catalog``): the
     standard library offers no public way to list a catalog's entries, and
@@ -107,6 +147,7 @@ def drop_unsafe_entries(translations: gettext.GNUTranslations, source: Path,
     from kiosk.document.sanitize import has_unsafe_characters
     from kiosk.languages.domains import is_document_domain
     from kiosk.languages.format_fields import brace_fields
+    from kiosk.languages.number_parity import compare_numbers
 
     def fields(text: str) -> set[str] | None:
         try:
@@ -115,23 +156,28 @@ def drop_unsafe_entries(translations: gettext.GNUTranslations, source: Path,
             return None
 
     table = translations._catalog  # noqa: SLF001 (see the docstring)
-    formatted = not is_document_domain(domain)
-    bad: set[str] = set()
+    medical = is_document_domain(domain)
+    bad: dict[str, str] = {}
     for key, value in table.items():
         msgid = key[0] if isinstance(key, tuple) else key
         if not msgid or msgid in bad:
             continue
-        broken = has_unsafe_characters(value)
-        if formatted and not broken and "{" in msgid + value:
-            wanted, have = fields(msgid), fields(value)
-            broken = have is None or (wanted is not None and not have <= wanted)
-        if broken:
-            bad.add(msgid)
+        if has_unsafe_characters(value):
+            bad[msgid] = "control characters"
+        elif not medical and "{" in msgid + value and (
+                (have := fields(value)) is None
+                or ((wanted := fields(msgid)) is not None and not have <= wanted)):
+            bad[msgid] = "placeholders that are not the English's"
+        elif not isinstance(key, tuple) and value:
+            english = msgid.split("\x04", 1)[-1]  # without its msgctxt
+            mismatch = compare_numbers(english, value)
+            if mismatch.missing or (medical and mismatch.extra):
+                bad[msgid] = "numbers that are not the English's: " + mismatch.describe()
     for key in [k for k in table if (k[0] if isinstance(k, tuple) else k) in bad]:
         del table[key]
-    for msgid in sorted(bad):
-        log.error("%s: entry %r dropped (control characters or placeholders that are not the "
-                  "English's); its English is shown, marked", source, msgid[:60])
+    for msgid, why in sorted(bad.items()):
+        log.error("%s: entry %r dropped (%s); its English is shown, marked",
+                  source, msgid.split("\x04", 1)[-1][:60], why)
     return len(bad)
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError
 
+from kiosk.languages.po_scan import scan_po
 from kiosk.languages.problems import Problem, entry_label, is_document_domain
 from kiosk.languages.templates import read_catalog_bytes
 
@@ -40,14 +41,20 @@ def load_catalog(path: Path, language: str, domain: str) -> tuple[Catalog | None
         header that disagrees with the folder is a ``header`` problem.
     """
     try:
-        catalog = read_catalog_bytes(path.read_bytes(), language, domain, abort_invalid=True)
+        data = path.read_bytes()
+        broken = scan_po(data).broken
+        if broken:  # Babel would read these without complaint, and wrongly (po_scan)
+            return None, [Problem(language, domain, f"line {entry.line}", "parse",
+                                  f"{path.name}: entry {entry.msgid[:40]!r} is broken: "
+                                  f"{entry.reason}") for entry in broken]
+        catalog = read_catalog_bytes(data, language, domain, abort_invalid=True)
     except PoFileError as exc:
         return None, [Problem(language, domain, f"line {exc.lineno}", "parse",
                               f"Babel cannot read {path.name}: {exc}")]
     except UnicodeDecodeError as exc:
         return None, [Problem(language, domain, "", "parse",
                               f"{path.name} is not valid text in its charset ({exc.reason})")]
-    except (ValueError, OSError) as exc:
+    except (ValueError, OSError, LookupError) as exc:
         return None, [Problem(language, domain, "", "parse", f"cannot read {path.name}: {exc}")]
     problems = []
     header_language = catalog.locale_identifier

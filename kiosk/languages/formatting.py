@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from kiosk.document.model import YearMonth
-from kiosk.languages.translator import active_language, ngettext
+from kiosk.languages.translator import active_language, ngettext, shown_language
 
 if TYPE_CHECKING:  # Babel's locale data is loaded only when a table row is missing
     from babel import Locale
@@ -204,9 +204,11 @@ def section_position(number: int, total: int, language: str | None = None) -> st
 
     The text comes from the ``kiosk`` catalog (``ngettext`` with the named
     placeholders ``{number}`` and ``{total}``); the numbers are written the
-    way of ``language`` (default: the active language).
+    way of ``language`` (default: the language the text is shown in, English
+    when its translation is missing, so text and numbers never mix languages).
     """
     template = ngettext("Section {number} of {total}", "Section {number} of {total}", total)
+    language = language or shown_language("Section {number} of {total}")
     return template.format(number=format_number(number, language),
                            total=format_number(total, language))
 

@@ -15,7 +15,7 @@ import logging
 import threading
 from pathlib import Path
 
-from kiosk.languages.catalog_files import is_loaded, load_translations
+from kiosk.languages.catalog_files import has_message, is_loaded, load_translations
 from kiosk.languages.domains import UI_DOMAIN
 from kiosk.languages.registry import SOURCE_LANGUAGE
 log = logging.getLogger("kiosk.languages")
@@ -69,6 +69,32 @@ def interface_translated(code: str) -> bool:
     chose Deutsch is never left to wonder why the screen is in English.
     """
     return code == SOURCE_LANGUAGE or _locales_dir is None or is_loaded(translations_for(code))
+
+
+def shown_language(msgid: str, context: str | None = None) -> str:
+    """The language ``_(msgid)`` (or ``ngettext`` with this singular) is shown in right now:
+    the active language when its catalog holds a translation, else English.
+
+    Whatever is written into that string (a list joined with "and", a date, a
+    number) must be written in this language, so a sentence shown in English
+    because its translation is missing, broken or dropped never carries
+    another language's words ("A, B και C").
+    """
+    code, active = _active_code, _active
+    if code == SOURCE_LANGUAGE or has_message(active, msgid, context):
+        return code
+    return SOURCE_LANGUAGE
+
+
+def interface_language() -> str:
+    """The language the interface is shown in as a whole: the active one, or English
+    when its interface catalog could not be loaded (:func:`interface_translated`).
+
+    What the narrator speaks interface text in, so an English screen is not
+    read by another language's voice with that language's spoken forms.
+    """
+    code = _active_code
+    return code if interface_translated(code) else SOURCE_LANGUAGE
 
 
 def active_language() -> str:

@@ -33,7 +33,7 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kiosk.languages import _
+from kiosk.languages import _, interface_translated
 from kiosk.speech.priorities import SpeechPriority
 from kiosk.ui.messages import (
     PAUSED, UNAVAILABLE, HeadphonesChanged, NoticeKind, ReadingFinished, ReadingPaused,
@@ -87,11 +87,14 @@ class SpeechOutput:
         ``priority``: NORMAL queues it (a key whose action interrupts speech
         has cancelled what was said before); NOW cuts in and lets the
         interrupted speech go on (the idle warning).  ``language``: the
-        text's language (default: the visit's; English for untranslated
+        text's language (default: the visit's, English when its interface
+        catalog could not be loaded; English for untranslated
         document text).  ``even_if_off``: heard although speech is off (only
         :meth:`offer_speech_hint` uses it).
         """
-        language = language or self.visit.language
+        if language is None:  # interface text: English when the catalog could not be loaded
+            code = self.visit.language
+            language = code if interface_translated(code) else "en"
         if not self._speech_started:
             self._early_announcements.append((text, priority, language, even_if_off))
             return

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from kiosk.document.sanitize import clean_text
-from kiosk.languages import _, active_language
+from kiosk.languages import N_, _, interface_language, shown_language
 from kiosk.languages.formatting import format_long_date, format_year_month
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.screens.base import KioskScreen, ScrollingText
@@ -49,12 +49,16 @@ class AboutScreen(ScrollingText, KioskScreen):
             out.append(_("EMA reference: {reference}").format(reference=facts.ema_reference))
         if facts.product_number:
             out.append(_("Product number: {number}").format(number=facts.product_number))
+        # a date is written in the language of the sentence it is in (English when
+        # that sentence's translation is missing), never half one, half the other
         if facts.authorisation_date:
-            out.append(_("Authorised in the EU on: {date}").format(
-                date=format_long_date(facts.authorisation_date)))
+            said = N_("Authorised in the EU on: {date}")
+            out.append(_(said).format(date=format_long_date(
+                facts.authorisation_date, shown_language(said))))
         if facts.last_updated:
-            out.append(_("Last updated: {month}").format(
-                month=format_year_month(facts.last_updated)))
+            said = N_("Last updated: {month}")
+            out.append(_(said).format(month=format_year_month(
+                facts.last_updated, shown_language(said))))
         if facts.source_url:
             out.append(_("Source: {address}").format(address=facts.source_url))
         if doc.translation_note():  # the EMA's own translation, or the kiosk's
@@ -84,7 +88,7 @@ class AboutScreen(ScrollingText, KioskScreen):
         return _("About this information.") + " " + " ".join(self.lines()[:1])
 
     def speakable_texts(self) -> list[tuple[str, str]]:
-        return [(line, active_language()) for line in self.lines()]
+        return [(line, interface_language()) for line in self.lines()]
 
     def action_back(self) -> None:
         self.dismiss()

@@ -23,7 +23,7 @@ from textual.await_complete import AwaitComplete
 from textual.screen import ModalScreen, Screen
 
 from kiosk.keys import ACTIONS
-from kiosk.languages import N_, _, active_language
+from kiosk.languages import N_, _, interface_language
 from kiosk.ui.keymap import SECTION_ACTION, binding_id, visitor_bindings
 from kiosk.ui.keynames import digit_range_label, keys_label
 from kiosk.ui.sizes import StartsAtItsSize
@@ -70,7 +70,7 @@ class VisitorActions:
 
     def speakable_texts(self) -> list[tuple[str, str]]:
         """What the speech keys act on here, as (text, language) pairs."""
-        return [(self.describe_location(), active_language())]
+        return [(self.describe_location(), interface_language())]
 
     def reading_items(self, read_on: bool) -> ReadingItems:
         """What "listen" reads; ``read_on``: continue past this part (the overview).

@@ -18,7 +18,7 @@ from rich.text import Text
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from kiosk.languages import _, active_language, language_info, ngettext
+from kiosk.languages import N_, _, active_language, language_info, ngettext, shown_language
 from kiosk.languages.formatting import format_list
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.screens.base import KioskScreen, only_answers
@@ -33,9 +33,9 @@ from kiosk.ui.widgets.status import StatusLine, language_name_marked
 NAMED_UP_TO = 4
 
 
-def _list(names: list[str]) -> str:
+def _list(names: list[str], language: str) -> str:
     try:
-        return format_list(names)
+        return format_list(names, language)
     except Exception:  # an unknown locale must never stop the welcome screen
         return ", ".join(names)
 
@@ -129,10 +129,16 @@ class WelcomeScreen(KioskScreen):
                 "European Medicines Agency, in plain words and in your language. After Start, "
                 "choose yours from an alphabetical list.", count).format(count=count)
         names = [doc.title for doc in self.app.medicines]
-        return _(
-            "Here you can read official information about {medicines} "
-            "from the European Medicines Agency, in plain words and in your language."
-        ).format(medicines=_list(names) if names else _("medicines"))
+        said = N_("Here you can read official information about {medicines} "
+                  "from the European Medicines Agency, in plain words and in your language.")
+        # the list is joined in the sentence's own language ("A, B and C" in an English
+        # sentence shown for a missing translation, never "A, B και C")
+        language = shown_language(said)
+        if names:
+            medicines = _list(names, language)
+        else:
+            medicines = _("medicines") if language == active_language() else "medicines"
+        return _(said).format(medicines=medicines)
 
     def key_lines(self) -> list[str]:
         keymap = self.app.config.keymap
