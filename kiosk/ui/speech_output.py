@@ -92,9 +92,8 @@ class SpeechOutput:
         document text).  ``even_if_off``: heard although speech is off (only
         :meth:`offer_speech_hint` uses it).
         """
-        if language is None:  # interface text: English when the catalog could not be loaded
-            code = self.visit.language
-            language = code if interface_translated(code) else "en"
+        code = self.visit.language  # interface text: English if its catalog could not be loaded
+        language = language or (code if interface_translated(code) else "en")
         if not self._speech_started:
             self._early_announcements.append((text, priority, language, even_if_off))
             return
