@@ -33,7 +33,8 @@ PROBE = r"""
 import json, logging, sys
 from pathlib import Path
 logging.basicConfig(stream=sys.stderr, level=logging.INFO)
-from kiosk.languages import _, configure_locales, interface_translated, set_language
+from kiosk.languages import _, configure_locales, interface_language, interface_translated, set_language
+from kiosk.languages.formatting import section_position
 from kiosk.languages.translator import translations_for
 locales = Path(sys.argv[1])
 configure_locales(locales)
@@ -43,6 +44,8 @@ print(json.dumps({
     "help": _("Go back one step"),
     "translated": interface_translated("de"),
     "doc": doc.gettext("How is Opzelura used?"),
+    "voice": interface_language(),
+    "section": section_position(1234, 2000),
 }))
 """
 
@@ -97,7 +100,8 @@ def test_catalogs_compiled_by_root_are_read_by_another_account(other_account):
     assert stat.S_IMODE(mo.stat().st_mode) == 0o644
     seen, log = _probe_as_nobody(project, python)
     assert seen == {"help": "Einen Schritt zurück", "translated": True,
-                    "doc": "Wie wird Opzelura angewendet?"}, log
+                    "doc": "Wie wird Opzelura angewendet?", "voice": "de",
+                    "section": "Abschnitt 1.234 von 2.000"}, log
     assert "cannot read" not in log
 
 
@@ -115,6 +119,8 @@ def test_an_unreadable_catalog_falls_back_to_the_po_then_to_english_marked(other
         seen, log = _probe_as_nobody(project, python)
         assert seen["help"] == "Go back one step"
         assert seen["translated"] is False  # the screens mark the language as shown in English
+        assert seen["voice"] == "en"  # read by the English voice
+        assert seen["section"] == "Section 1,234 of 2,000"  # English words, English numbers
         assert f"cannot read {folder / 'kiosk.po'}" in log
         assert seen["doc"] == "Wie wird Opzelura angewendet?"  # the medicine's catalog still works
     finally:
