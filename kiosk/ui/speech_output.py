@@ -33,7 +33,7 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kiosk.languages import _, interface_translated
+from kiosk.languages import _, interface_language, interface_translated
 from kiosk.speech.priorities import SpeechPriority
 from kiosk.ui.messages import (
     PAUSED, UNAVAILABLE, HeadphonesChanged, NoticeKind, ReadingFinished, ReadingPaused,
@@ -195,7 +195,7 @@ class SpeechOutput:
             self._say_speech_is_off()
             return
         self.start_speech()
-        language = self.visit.language
+        language = interface_language()  # "Faster." is said in the interface's language
         shown = _(ACTION_INFO[name].description)
         try:
             voice = self.announcer

@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from kiosk.languages import _, active_language
+from kiosk.languages import _, active_language, interface_language
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.screens.base import KeyRows, KioskModal, ScrollingText, VisitorActions
 from kiosk.ui.widgets.key_table import BalancedLine, KeyTable
@@ -106,7 +106,7 @@ class HelpScreen(ScrollingText, KioskModal[None]):
                 + [f"{keys}: {what.rstrip('.')}." for keys, what in self.help_rows()] + [close])
 
     def speakable_texts(self) -> list[tuple[str, str]]:
-        lang = active_language()
+        lang = interface_language()  # English when the catalog could not be loaded
         return [(line, lang) for line in self.spoken_lines()]
 
     def announce_screen(self) -> None:
