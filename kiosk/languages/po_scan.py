@@ -152,6 +152,8 @@ def scan_po(data: bytes) -> ScannedPo:
     Raises:
         LookupError: the header names a charset Python does not know.
     """
+    if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark, as some editors write
+        data = data[3:]
     charset = _charset(data)
     "".encode(charset)  # LookupError for an unknown charset
     lines: list[str | None] = []
