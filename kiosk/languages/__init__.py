@@ -19,6 +19,7 @@ from kiosk.languages.translator import (
     configure_locales,
     interface_translated,
     ngettext,
+    preparing,
     set_language,
 )
 
@@ -35,5 +36,6 @@ __all__ = [
     "language_info",
     "negotiate_language",
     "ngettext",
+    "preparing",
     "set_language",
 ]

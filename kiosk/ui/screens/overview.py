@@ -19,7 +19,7 @@ from textual.widgets import Static
 
 from kiosk.document.sanitize import clean_text
 from kiosk.keys import ACTION_INFO
-from kiosk.languages import N_, _, ngettext
+from kiosk.languages import N_, _, active_language, ngettext
 from kiosk.languages.document_catalog import LocalizedDocument, LocalizedSection, LocalizedText
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.screens.base import SCROLL_DOWN, SCROLL_UP, KioskScreen
@@ -158,13 +158,23 @@ class OverviewScreen(KioskScreen):
                 shown.stylize("reverse bold", start, end)
         return shown
 
+    def _page_key(self) -> tuple[object, ...]:
+        """The page shown now (medicine, language, section, sentence read): laid out once."""
+        return (self.slug, active_language(), self.section_index, self.highlight)
+
     def _paint_section(self) -> None:
         section = self.doc.sections[self.section_index]
         parts, plain = section_page(section, self.total, self.text_as_shown)
-        # The same page (language, section, sentence read) is laid out once.
-        page = (self.slug, self.app.visit.language, self.section_index, self.highlight)
-        self.pane.show(parts, plain, cache_key=page)
+        self.pane.show(parts, plain, cache_key=self._page_key())
         self.pane.border_title = Text(self._pane_title())
+
+    def prepare_language(self, code: str) -> None:
+        """The contents' labels wrapped and this section's page laid out in ``code``
+        (the language highlighted in the language list), ready for the switch."""
+        self.toc.prepare([entry.label() for entry in self.toc.entries])
+        parts, _plain = section_page(self.doc.sections[self.section_index], self.total,
+                                     self.text_as_shown)
+        self.pane.prepare(parts, cache_key=self._page_key())
 
     def _texts_by_key(self) -> dict[str, LocalizedText]:
         return {text.key: text for text in self.doc.sections[self.section_index].texts()}
