@@ -61,3 +61,23 @@ async def test_back_from_a_highlighted_language_changes_nothing(make_app, tmp_pa
         await pilot.pause()
         assert app.visit.language == "en" and active_language() == "en"
         assert flat(screen_text(app)) == before
+
+
+async def test_a_switch_leaves_unchanged_lines_alone(make_app, tmp_path):
+    """The medicine's name reads the same in German: its line is not replaced (so not
+    measured and drawn again); the lines whose words change are."""
+    app = make_app(german(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_overview(pilot)
+        title = app.screen.query_one("#overview-title")
+        hint = app.screen.query_one("#overview-hint")
+        shown_title, shown_hint = title.content, hint.content
+        await pilot.press("l", "down", "enter")
+        await pilot.pause()
+        assert app.visit.language == "de"
+        assert title.content is shown_title
+        # The hint's words are not in this test's German catalog: English, unchanged.
+        assert hint.content is shown_hint
+        await pilot.press("l", "up", "enter")
+        await pilot.pause()
+        assert app.visit.language == "en" and title.content is shown_title

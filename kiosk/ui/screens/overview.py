@@ -43,6 +43,13 @@ IN_THE_TEXT = {
 }
 
 
+def show_text(widget: Static, text: Text) -> None:
+    """Show ``text`` unless ``widget`` shows it already: an unchanged line (the
+    medicine's name in every language) is then neither measured nor drawn again."""
+    if widget.content != text:
+        widget.update(text)
+
+
 def sentence(text: str) -> str:
     """End ``text`` with a full stop unless it already ends with punctuation."""
     text = text.rstrip()
@@ -115,20 +122,20 @@ class OverviewScreen(KioskScreen):
 
     def _paint_texts(self) -> None:
         doc = self.doc
-        self.query_one("#overview-title", Static).update(
-            Text(clean_text(doc.document.title), style="bold"))
+        show_text(self.query_one("#overview-title", Static),
+                  Text(clean_text(doc.document.title), style="bold"))
         subtitle = self.query_one("#overview-subtitle", Static)
         shown = Text(clean_text(doc.subtitle.text))
         if doc.subtitle.is_fallback and doc.subtitle.text:  # marked as the pane marks its texts
             shown.append("  ")
             shown.append_text(marker_line())
-        subtitle.update(shown)
+        show_text(subtitle, shown)
         subtitle.set_class(not doc.subtitle.text, "-empty")
         note = self.query_one("#translation-note", Static)
         # Who translated the medical text: the EMA, or the kiosk's team (no symbol
         # before it: "ⓘ" draws as a box in DejaVu Sans Mono and on the console).
         translated_by = doc.translation_note()
-        note.update(Text(translated_by))
+        show_text(note, Text(translated_by))
         note.set_class(not translated_by, "-empty")
         # Border titles are read as markup unless given as Text: translations are literal.
         self.toc.border_title = Text(_("Contents"))
@@ -144,7 +151,7 @@ class OverviewScreen(KioskScreen):
             prev=keys_label(keymap.get("previous_section", ())[:1]),
             next=keys_label(keymap.get("next_section", ())[:1]),
         )
-        self.query_one("#overview-hint", PhraseLine).update(Text(hint))
+        self.query_one("#overview-hint", PhraseLine).update(Text(hint))  # unchanged: kept
 
     def text_as_shown(self, text: LocalizedText, style: str = "") -> Text:
         """A document text as the pane shows it: literal, with the sentence being

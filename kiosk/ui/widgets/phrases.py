@@ -123,10 +123,14 @@ class PhraseLine(Static):
     def __init__(self, *, sentences: bool = False, id: str | None = None) -> None:
         super().__init__("", markup=False, id=id)
         self.sentences = sentences
+        self._shown: tuple[str, str] | None = None
 
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         plain = content.plain if isinstance(content, Text) else str(content)
         style = str(content.style) if isinstance(content, Text) else ""
+        if (plain, style) == self._shown:
+            return  # shown already: not measured or drawn again (a language switch)
+        self._shown = (plain, style)
         if self.sentences:
             paragraphs = [split_sentences(line) for line in plain.split("\n")]
             separator = " "
