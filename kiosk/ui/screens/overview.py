@@ -28,7 +28,7 @@ from kiosk.ui.messages import ReadingFinished, SentenceStarted
 from kiosk.ui.widgets.menu import Menu, MenuEntry
 from kiosk.ui.screens.section_page import indent_of, section_page
 from kiosk.ui.widgets.reading import ReadingPane, marker_line, safe
-from kiosk.ui.widgets.phrases import PhraseLine
+from kiosk.ui.widgets.phrases import PhraseLine, show_text
 from kiosk.ui.widgets.status import StatusLine
 
 SCROLL_LINES = 3
@@ -41,13 +41,6 @@ IN_THE_TEXT = {
     "up": SCROLL_UP,
     "down": SCROLL_DOWN,
 }
-
-
-def show_text(widget: Static, text: Text) -> None:
-    """Show ``text`` unless ``widget`` shows it already: an unchanged line (the
-    medicine's name in every language) is then neither measured nor drawn again."""
-    if widget.content != text:
-        widget.update(text)
 
 
 def sentence(text: str) -> str:

@@ -138,10 +138,10 @@ class Menu(KeyboardOnly, OptionList, inherit_bindings=False):
     def __init__(self, entries: Iterable[MenuEntry], *, index: int = 0,
                  id: str | None = None) -> None:
         self.entries: list[MenuEntry] = list(entries)
-        self._labels: OrderedDict[str, MarkedLabel] = OrderedDict()
+        self._drawn_labels: OrderedDict[str, MarkedLabel] = OrderedDict()
         start = max(0, min(index, len(self.entries) - 1))
         super().__init__(
-            *(Option(self._label(entry.label()), id=entry.key) for entry in self.entries),
+            *(Option(self._drawn_label(entry.label()), id=entry.key) for entry in self.entries),
             id=id, markup=False,
         )
         self.highlighted = start
@@ -194,24 +194,24 @@ class Menu(KeyboardOnly, OptionList, inherit_bindings=False):
         the entry whose key is ``key`` (else the first), kept in view."""
         self.entries = list(entries)
         self.clear_options()
-        self.add_options([Option(self._label(entry.label()), id=entry.key)
+        self.add_options([Option(self._drawn_label(entry.label()), id=entry.key)
                           for entry in self.entries])
         keys = [entry.key for entry in self.entries]
         self.highlighted = keys.index(key) if key in keys else 0
         self.call_after_refresh(self.scroll_to_highlight)
 
     # --- painting ----------------------------------------------------------
-    def _label(self, text: str) -> MarkedLabel:
+    def _drawn_label(self, text: str) -> MarkedLabel:
         """The drawn item for a label: one per text, kept with its wrapped lines, so a
         language shown before (or prepared) is not wrapped again."""
         text = clean_text(text)
-        label = self._labels.get(text)
+        label = self._drawn_labels.get(text)
         if label is None:
-            label = self._labels[text] = MarkedLabel(text, self)
-            while len(self._labels) > LABELS_KEPT:
-                self._labels.popitem(last=False)
+            label = self._drawn_labels[text] = MarkedLabel(text, self)
+            while len(self._drawn_labels) > LABELS_KEPT:
+                self._drawn_labels.popitem(last=False)
         else:
-            self._labels.move_to_end(text)
+            self._drawn_labels.move_to_end(text)
         return label
 
     def prepare(self, labels: Iterable[str]) -> None:
@@ -221,11 +221,11 @@ class Menu(KeyboardOnly, OptionList, inherit_bindings=False):
         if not self.is_mounted or width <= 0:
             return
         for text in labels:
-            self._label(text).get_height(self.styles, width)
+            self._drawn_label(text).get_height(self.styles, width)
 
     def _relabel(self, index: int) -> None:
         entry = self.entries[index]
-        self.replace_option_prompt_at_index(index, self._label(entry.label()))
+        self.replace_option_prompt_at_index(index, self._drawn_label(entry.label()))
 
     def on_resize(self) -> None:
         """A reflow (terminal resized, a status line that wraps, a pane shown or

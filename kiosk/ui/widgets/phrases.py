@@ -31,6 +31,13 @@ SEPARATOR = " · "
 _SENTENCE_END = re.compile(r"(?<=[.!?;。])\s+")
 
 
+def show_text(widget: Static, text: Text) -> None:
+    """Show ``text`` unless ``widget`` shows it already: an unchanged line (the
+    medicine's name in every language) is then neither measured nor drawn again."""
+    if widget.content != text:
+        widget.update(text)
+
+
 def split_phrases(text: str, separator: str = SEPARATOR) -> list[str]:
     """The phrases of ``text``; one phrase when it holds no separator."""
     return [part.strip() for part in text.split(separator.strip()) if part.strip()]
