@@ -20,6 +20,7 @@ from kiosk.languages.translator import (
     interface_language,
     interface_translated,
     ngettext,
+    preparing,
     set_language,
     shown_language,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "language_info",
     "negotiate_language",
     "ngettext",
+    "preparing",
     "set_language",
     "shown_language",
 ]

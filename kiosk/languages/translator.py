@@ -13,7 +13,10 @@ from __future__ import annotations
 import gettext
 import logging
 import threading
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
+from typing import Iterator
 
 from kiosk.languages.catalog_files import has_message, is_loaded, load_translations
 from kiosk.languages.domains import UI_DOMAIN
@@ -25,6 +28,9 @@ _locales_dir: Path | None = None
 _cache: dict[tuple[str, str], gettext.NullTranslations] = {}
 _active_code = SOURCE_LANGUAGE
 _active: gettext.NullTranslations = gettext.NullTranslations()
+#: A language prepared ahead (:func:`preparing`): this context only, never another thread's.
+_preparing: ContextVar[tuple[str, gettext.NullTranslations] | None] = \
+    ContextVar("kiosk_preparing_language", default=None)
 
 
 def configure_locales(locales_dir: Path | str) -> None:
@@ -60,6 +66,24 @@ def set_language(code: str) -> None:
     global _active_code, _active
     _active = translations_for(code)
     _active_code = code
+
+
+@contextmanager
+def preparing(code: str) -> Iterator[None]:
+    """Within the block, ``_()``, :func:`ngettext` and :func:`active_language` give
+    ``code``'s strings, for this context only.
+
+    Why: a screen lays out its texts in the language a visitor has highlighted,
+    before they choose it, so the switch only shows what is ready (Textual's
+    own idle time pays for the layout, not the visitor's key).  The language
+    of every other thread (the narrator's) and of the visit is unchanged: the
+    override is a ``ContextVar``, set and reset inside one synchronous block.
+    """
+    token = _preparing.set((code, translations_for(code)))
+    try:
+        yield
+    finally:
+        _preparing.reset(token)
 
 
 def interface_translated(code: str) -> bool:
@@ -98,18 +122,21 @@ def interface_language() -> str:
 
 
 def active_language() -> str:
-    """The code of the language the visitor sees now."""
-    return _active_code
+    """The code of the language the visitor sees now (or the one being prepared)."""
+    prepared = _preparing.get()
+    return _active_code if prepared is None else prepared[0]
 
 
 def _(message: str) -> str:
     """Translate an interface string into the active language."""
-    return _active.gettext(message)
+    prepared = _preparing.get()
+    return (_active if prepared is None else prepared[1]).gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate a string whose form depends on ``n`` (plural rules per language)."""
-    return _active.ngettext(singular, plural, n)
+    prepared = _preparing.get()
+    return (_active if prepared is None else prepared[1]).ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:

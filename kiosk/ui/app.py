@@ -39,7 +39,7 @@ from textual.screen import ModalScreen, Screen
 
 from kiosk.config import KioskConfig
 from kiosk.document.model import Document
-from kiosk.languages import set_language
+from kiosk.languages import active_language, preparing, set_language
 from kiosk.speech.priorities import SpeechPriority
 from kiosk.ui.announcer import Announcer, LoggingAnnouncer
 from kiosk.ui.begin_key import teach_begin_key
@@ -237,15 +237,35 @@ class KioskApp(SpeechOutput, Navigation, App[int], inherit_bindings=False):
                 else:
                     screen.language_stale = True
 
+    def prepare_language(self, code: str) -> None:
+        """Lay out, ahead, what a switch to ``code`` would repaint: the screens that
+        can be seen beneath the language list (``VisitorActions.prepare_language``).
+
+        Called once the visitor's highlight rests on ``code`` (after its frame is
+        painted), so a chosen language shows at once: its catalogs are loaded,
+        its medicine text localized and its page laid out already.  Nothing is
+        shown or said, and the visit's language is unchanged.
+        """
+        if code == self.visit.language:
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, VisitorActions) and screen.is_mounted and self.can_be_seen(screen):
+                try:
+                    with preparing(code):
+                        screen.prepare_language(code)
+                except Exception:  # a head start only: the switch itself does it all again
+                    log.exception("preparing %s for %s failed", code, type(screen).__name__)
+
     def localized(self, slug: str) -> "LocalizedDocument":
-        """The medicine in the visit's language (cached per language)."""
-        key = (slug, self.visit.language)
+        """The medicine in the active language: the visit's, or the one a screen is
+        preparing (:func:`kiosk.languages.preparing`); cached per language."""
+        language = active_language()
+        key = (slug, language)
         found = self._localized.get(key)
         if found is None:
             from kiosk.languages.document_catalog import localize_document  # first medicine opened
 
-
             doc = next(d for d in self.medicines if d.slug == slug)
-            found = localize_document(doc, self.visit.language)
+            found = localize_document(doc, language)
             self._localized[key] = found
         return found

@@ -26,9 +26,9 @@ class CountingPane(ReadingPane):
         super().__init__(text_width=200)
         self.drawn: list[int] = []
 
-    def _draw_page(self, width, base):
+    def _draw_page(self, parts, width, base):
         self.drawn.append(width)
-        return super()._draw_page(width, base)
+        return super()._draw_page(parts, width, base)
 
 
 class PaneApp(App):

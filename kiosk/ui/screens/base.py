@@ -90,6 +90,12 @@ class VisitorActions:
     def refresh_texts(self) -> None:
         """Recompute this screen's strings in the active language; screens override."""
 
+    def prepare_language(self, code: str) -> None:
+        """Lay out ahead what :meth:`refresh_texts` will show in ``code`` (called
+        within :func:`kiosk.languages.preparing`, so ``_()`` gives ``code``'s
+        strings); change nothing the visitor sees.  Screens with costly pages
+        override it; the default prepares nothing."""
+
     def apply_language(self) -> None:
         """Repaint every visible string in the active language."""
         self.language_stale = False

@@ -78,6 +78,13 @@ class LanguageScreen(KioskModal[str | None]):
     def _announce(self) -> None:
         code = self.menu.current.key
         self.app.announce(language_info(code).native_name, language=code)
+        # While the visitor hears the name, the screen beneath gets ready in that
+        # language (after this frame is painted, so the highlight is not delayed).
+        self.call_after_refresh(self._prepare, code)
+
+    def _prepare(self, code: str) -> None:
+        if self.is_current and self.menu.current.key == code:  # still resting on it
+            self.app.prepare_language(code)
 
     def action_up(self) -> None:
         if self.menu.move(-1):

@@ -19,7 +19,7 @@ from textual.widgets import Static
 
 from kiosk.document.sanitize import clean_text
 from kiosk.keys import ACTION_INFO
-from kiosk.languages import N_, _, ngettext
+from kiosk.languages import N_, _, active_language, ngettext
 from kiosk.languages.document_catalog import LocalizedDocument, LocalizedSection, LocalizedText
 from kiosk.ui.keynames import keys_label
 from kiosk.ui.screens.base import SCROLL_DOWN, SCROLL_UP, KioskScreen
@@ -28,7 +28,7 @@ from kiosk.ui.messages import ReadingFinished, SentenceStarted
 from kiosk.ui.widgets.menu import Menu, MenuEntry
 from kiosk.ui.screens.section_page import indent_of, section_page
 from kiosk.ui.widgets.reading import ReadingPane, marker_line, safe
-from kiosk.ui.widgets.phrases import PhraseLine
+from kiosk.ui.widgets.phrases import PhraseLine, show_text
 from kiosk.ui.widgets.status import StatusLine
 
 SCROLL_LINES = 3
@@ -115,20 +115,20 @@ class OverviewScreen(KioskScreen):
 
     def _paint_texts(self) -> None:
         doc = self.doc
-        self.query_one("#overview-title", Static).update(
-            Text(clean_text(doc.document.title), style="bold"))
+        show_text(self.query_one("#overview-title", Static),
+                  Text(clean_text(doc.document.title), style="bold"))
         subtitle = self.query_one("#overview-subtitle", Static)
         shown = Text(clean_text(doc.subtitle.text))
         if doc.subtitle.is_fallback and doc.subtitle.text:  # marked as the pane marks its texts
             shown.append("  ")
             shown.append_text(marker_line())
-        subtitle.update(shown)
+        show_text(subtitle, shown)
         subtitle.set_class(not doc.subtitle.text, "-empty")
         note = self.query_one("#translation-note", Static)
         # Who translated the medical text: the EMA, or the kiosk's team (no symbol
         # before it: "ⓘ" draws as a box in DejaVu Sans Mono and on the console).
         translated_by = doc.translation_note()
-        note.update(Text(translated_by))
+        show_text(note, Text(translated_by))
         note.set_class(not translated_by, "-empty")
         # Border titles are read as markup unless given as Text: translations are literal.
         self.toc.border_title = Text(_("Contents"))
@@ -144,7 +144,7 @@ class OverviewScreen(KioskScreen):
             prev=keys_label(keymap.get("previous_section", ())[:1]),
             next=keys_label(keymap.get("next_section", ())[:1]),
         )
-        self.query_one("#overview-hint", PhraseLine).update(Text(hint))
+        self.query_one("#overview-hint", PhraseLine).update(Text(hint))  # unchanged: kept
 
     def text_as_shown(self, text: LocalizedText, style: str = "") -> Text:
         """A document text as the pane shows it: literal, with the sentence being
@@ -158,13 +158,23 @@ class OverviewScreen(KioskScreen):
                 shown.stylize("reverse bold", start, end)
         return shown
 
+    def _page_key(self) -> tuple[object, ...]:
+        """The page shown now (medicine, language, section, sentence read): laid out once."""
+        return (self.slug, active_language(), self.section_index, self.highlight)
+
     def _paint_section(self) -> None:
         section = self.doc.sections[self.section_index]
         parts, plain = section_page(section, self.total, self.text_as_shown)
-        # The same page (language, section, sentence read) is laid out once.
-        page = (self.slug, self.app.visit.language, self.section_index, self.highlight)
-        self.pane.show(parts, plain, cache_key=page)
+        self.pane.show(parts, plain, cache_key=self._page_key())
         self.pane.border_title = Text(self._pane_title())
+
+    def prepare_language(self, code: str) -> None:
+        """The contents' labels wrapped and this section's page laid out in ``code``
+        (the language highlighted in the language list), ready for the switch."""
+        self.toc.prepare([entry.label() for entry in self.toc.entries])
+        parts, _plain = section_page(self.doc.sections[self.section_index], self.total,
+                                     self.text_as_shown)
+        self.pane.prepare(parts, cache_key=self._page_key())
 
     def _texts_by_key(self) -> dict[str, LocalizedText]:
         return {text.key: text for text in self.doc.sections[self.section_index].texts()}

@@ -6,6 +6,11 @@ runs with ``mouse=False`` and drops pointer events in ``App.on_event``; this
 mixin is the second line for events that reach a widget another way (Pilot's
 ``click`` posts them to the screen directly): it ignores every mouse event
 and never takes the focus on a click.
+
+Without a pointer no link is ever hovered or clicked, so a keyboard-only
+screen also turns off Textual's link styling (``auto_links``) for itself and
+every widget in it: Textual otherwise restyles each drawn line for links,
+and a language switch draws every line of the screen again.
 """
 
 from __future__ import annotations
@@ -19,6 +24,11 @@ class KeyboardOnly:
     def focus_on_click(self) -> bool:
         """Never take the focus from a click (Textual asks before focusing)."""
         return False
+
+    def on_mount(self) -> None:
+        """No link styling here or below (Textual's ``Widget.auto_links``, public)."""
+        for widget in self.walk_children(with_self=True):  # type: ignore[attr-defined]
+            widget.auto_links = False
 
     async def on_event(self, event: events.Event) -> None:
         """Drop mouse events (clicks, wheel, movement); pass on everything else."""

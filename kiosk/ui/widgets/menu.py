@@ -18,6 +18,7 @@ What the kiosk adds to the stock widget:
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -40,6 +41,8 @@ CURRENT_MARK = "▷ "
 BLANK_MARK = "  "
 #: Blank cells left and right of every item.
 PADDING = 1
+#: Drawn labels kept (a menu's labels in every language a visitor may switch to).
+LABELS_KEPT = 512
 #: How the highlighted item is emphasised: reverse and bold while the menu has
 #: the focus, bold when not (with the marks, never colour alone).
 FOCUSED_EMPHASIS = RichStyle(bold=True, reverse=True)
@@ -135,10 +138,10 @@ class Menu(KeyboardOnly, OptionList, inherit_bindings=False):
     def __init__(self, entries: Iterable[MenuEntry], *, index: int = 0,
                  id: str | None = None) -> None:
         self.entries: list[MenuEntry] = list(entries)
+        self._drawn_labels: OrderedDict[str, MarkedLabel] = OrderedDict()
         start = max(0, min(index, len(self.entries) - 1))
         super().__init__(
-            *(Option(MarkedLabel(clean_text(entry.label()), self), id=entry.key)
-              for entry in self.entries),
+            *(Option(self._drawn_label(entry.label()), id=entry.key) for entry in self.entries),
             id=id, markup=False,
         )
         self.highlighted = start
@@ -191,16 +194,38 @@ class Menu(KeyboardOnly, OptionList, inherit_bindings=False):
         the entry whose key is ``key`` (else the first), kept in view."""
         self.entries = list(entries)
         self.clear_options()
-        self.add_options([Option(MarkedLabel(clean_text(entry.label()), self), id=entry.key)
+        self.add_options([Option(self._drawn_label(entry.label()), id=entry.key)
                           for entry in self.entries])
         keys = [entry.key for entry in self.entries]
         self.highlighted = keys.index(key) if key in keys else 0
         self.call_after_refresh(self.scroll_to_highlight)
 
     # --- painting ----------------------------------------------------------
+    def _drawn_label(self, text: str) -> MarkedLabel:
+        """The drawn item for a label: one per text, kept with its wrapped lines, so a
+        language shown before (or prepared) is not wrapped again."""
+        text = clean_text(text)
+        label = self._drawn_labels.get(text)
+        if label is None:
+            label = self._drawn_labels[text] = MarkedLabel(text, self)
+            while len(self._drawn_labels) > LABELS_KEPT:
+                self._drawn_labels.popitem(last=False)
+        else:
+            self._drawn_labels.move_to_end(text)
+        return label
+
+    def prepare(self, labels: Iterable[str]) -> None:
+        """Wrap ``labels`` (another language's) ahead at the menu's width, so that
+        :meth:`repaint` finds them ready; nothing shown changes."""
+        width = self.scrollable_content_region.width
+        if not self.is_mounted or width <= 0:
+            return
+        for text in labels:
+            self._drawn_label(text).get_height(self.styles, width)
+
     def _relabel(self, index: int) -> None:
         entry = self.entries[index]
-        self.replace_option_prompt_at_index(index, MarkedLabel(clean_text(entry.label()), self))
+        self.replace_option_prompt_at_index(index, self._drawn_label(entry.label()))
 
     def on_resize(self) -> None:
         """A reflow (terminal resized, a status line that wraps, a pane shown or

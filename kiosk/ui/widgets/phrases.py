@@ -31,6 +31,13 @@ SEPARATOR = " · "
 _SENTENCE_END = re.compile(r"(?<=[.!?;。])\s+")
 
 
+def show_text(widget: Static, text: Text) -> None:
+    """Show ``text`` unless ``widget`` shows it already: an unchanged line (the
+    medicine's name in every language) is then neither measured nor drawn again."""
+    if widget.content != text:
+        widget.update(text)
+
+
 def split_phrases(text: str, separator: str = SEPARATOR) -> list[str]:
     """The phrases of ``text``; one phrase when it holds no separator."""
     return [part.strip() for part in text.split(separator.strip()) if part.strip()]
@@ -123,10 +130,14 @@ class PhraseLine(Static):
     def __init__(self, *, sentences: bool = False, id: str | None = None) -> None:
         super().__init__("", markup=False, id=id)
         self.sentences = sentences
+        self._shown: tuple[str, str] | None = None
 
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         plain = content.plain if isinstance(content, Text) else str(content)
         style = str(content.style) if isinstance(content, Text) else ""
+        if (plain, style) == self._shown:
+            return  # shown already: not measured or drawn again (a language switch)
+        self._shown = (plain, style)
         if self.sentences:
             paragraphs = [split_sentences(line) for line in plain.split("\n")]
             separator = " "

@@ -91,6 +91,15 @@ def item_indent(level: int) -> int:
 Part = tuple[RenderableType, "str | None"]
 
 
+def _as_parts(parts: Sequence[RenderableType | Part]) -> list[Part]:
+    return [part if isinstance(part, tuple) else (part, None) for part in parts]
+
+
+def _wrapping_parts(parts: list[Part]) -> int:
+    """How many parts may wrap (all but the blank lines between blocks)."""
+    return sum(1 for part, _name in parts if not (isinstance(part, Text) and not part.plain))
+
+
 class ReadingPane(KeyboardOnly, ScrollView, can_focus=True, inherit_bindings=False):
     """A focusable page of text, scrolled only by the screens' actions (no
     bindings of its own: an unmapped key must not scroll it)."""
@@ -122,27 +131,23 @@ class ReadingPane(KeyboardOnly, ScrollView, can_focus=True, inherit_bindings=Fal
         """Show a page: ``parts`` from top to bottom, each a renderable or a
         (renderable, text name) pair; ``cache_key`` names this exact page (same
         key, same page) so it is laid out only once."""
-        self._parts = [part if isinstance(part, tuple) else (part, None) for part in parts]
+        self._parts = _as_parts(parts)
         self.plain = plain
         self._key = cache_key
         self._laid_out_for = None
         self._lay_out()
 
-    def _lay_out(self) -> None:
-        """Lay the page out into lines at the pane's width (or take them from the cache).
+    def prepare(self, parts: Sequence[RenderableType | Part], *, cache_key: Hashable) -> None:
+        """Lay a page out ahead, at the pane's width, into the cache (``cache_key`` as
+        :meth:`show` will be given it), so showing it later only copies lines.
+        Nothing shown changes."""
+        region = self.content_region
+        if self.is_mounted and region.width > 0 and cache_key is not None:
+            self._choose_layout(_as_parts(parts), cache_key, region.width, region.height,
+                                self.rich_style)
 
-        The width is chosen as Textual will show it: a page longer than the
-        pane gets a scrollbar, which takes a column, and a page that fits
-        has none.  The page is laid out one column narrower first: when it
-        is far longer than the pane there (most sections are), one more
-        column cannot make it fit, and that layout is the one shown, drawn
-        once (laying it out wide first, then again narrower, drew long pages
-        twice and kept both).  Otherwise it is laid out at the full width
-        too, and shown there if it fits.  "Far longer": by more lines than
-        it has parts that wrap, since one more column takes at most one line
-        off a part (a paragraph would need some 37 lines at 50 columns to
-        lose two).
-        """
+    def _lay_out(self) -> None:
+        """Lay the page out into lines at the pane's width (or take them from the cache)."""
         region = self.content_region
         if not self.is_mounted or region.width <= 0:
             return
@@ -150,14 +155,8 @@ class ReadingPane(KeyboardOnly, ScrollView, can_focus=True, inherit_bindings=Fal
         signature = (region.width, region.height, base)
         if self._laid_out_for == signature:
             return
-        full = max(1, min(region.width, self.text_width))
-        narrower = max(1, min(full, region.width - self.styles.scrollbar_size_vertical))
-        columns = narrower
-        lines, starts = self._page_at(columns, base)
-        if narrower < full and len(lines) - region.height <= self._wrapping_parts():
-            wide = self._page_at(full, base)
-            if len(wide[0]) <= region.height:
-                columns, (lines, starts) = full, wide
+        columns, (lines, starts) = self._choose_layout(self._parts, self._key, region.width,
+                                                       region.height, base)
         self._page_lines, self._starts, self._columns = lines, starts, columns
         self._laid_out_for = signature
         # Beyond the text only the background shows, as around a Static's text.
@@ -165,30 +164,55 @@ class ReadingPane(KeyboardOnly, ScrollView, can_focus=True, inherit_bindings=Fal
         self.virtual_size = Size(columns, len(lines))
         self.refresh()
 
-    def _wrapping_parts(self) -> int:
-        """How many parts may wrap (all but the blank lines between blocks)."""
-        return sum(1 for part, _name in self._parts
-                   if not (isinstance(part, Text) and not part.plain))
+    def _choose_layout(self, parts: list[Part], key: Hashable, width: int, height: int,
+                       base: Style) -> tuple[int, tuple[list[Strip], dict[str, int]]]:
+        """(columns, the page laid out there) as Textual will show it in a content
+        region ``width`` x ``height`` cells.
 
-    def _page_at(self, columns: int, base: Style) -> tuple[list[Strip], dict[str, int]]:
-        page = (self._key, columns, base) if self._key is not None else None
-        cached = self._pages.get(page) if page is not None else None
+        A page longer than the pane gets a scrollbar, which takes a column, and
+        a page that fits has none.  The page is laid out one column narrower
+        first: when it is far longer than the pane there (most sections are),
+        one more column cannot make it fit, and that layout is the one shown,
+        drawn once (laying it out wide first, then again narrower, drew long
+        pages twice and kept both).  Otherwise it is laid out at the full width
+        too, and shown there if it fits.  "Far longer": by more lines than it
+        has parts that wrap, since one more column takes at most one line off
+        a part (a paragraph would need some 37 lines at 50 columns to lose two).
+        """
+        full = max(1, min(width, self.text_width))
+        narrower = max(1, min(full, width - self.styles.scrollbar_size_vertical))
+        page = self._page_at(parts, key, narrower, base)
+        if narrower < full and len(page[0]) - height <= _wrapping_parts(parts):
+            wide = self._page_at(parts, key, full, base)
+            if len(wide[0]) <= height:
+                return full, wide
+        return narrower, page
+
+    def _page_at(self, parts: list[Part], key: Hashable, columns: int,
+                 base: Style) -> tuple[list[Strip], dict[str, int]]:
+        if key is None:
+            return self._draw_page(parts, columns, base)
+        page = (key, columns, base)
+        cached = self._pages.get(page)
         if cached is None:
-            cached = self._draw_page(columns, base)
-            if page is not None:
-                self._pages[page] = cached
-                while len(self._pages) > PAGES_KEPT:
-                    self._pages.popitem(last=False)
+            cached = self._draw_page(parts, columns, base)
+            self._keep(page, cached)
         else:
             self._pages.move_to_end(page)
         return cached
 
-    def _draw_page(self, width: int, base: Style) -> tuple[list[Strip], dict[str, int]]:
+    def _keep(self, page: tuple[object, ...], laid_out: tuple[list[Strip], dict[str, int]]) -> None:
+        self._pages[page] = laid_out
+        while len(self._pages) > PAGES_KEPT:
+            self._pages.popitem(last=False)
+
+    def _draw_page(self, parts: list[Part], width: int,
+                   base: Style) -> tuple[list[Strip], dict[str, int]]:
         console = self.app.console
         options = console.options.update_width(width)
         lines: list[Strip] = []
         starts: dict[str, int] = {}
-        for renderable, name in self._parts:
+        for renderable, name in parts:
             if name is not None and name not in starts:
                 starts[name] = len(lines)
             for line in console.render_lines(renderable, options, style=base, pad=False):
