@@ -104,7 +104,7 @@ def shown_language(msgid: str, context: str | None = None) -> str:
     because its translation is missing, broken or dropped never carries
     another language's words ("A, B και C").
     """
-    code, active = _active_code, _active
+    code, active = _current()
     if code == SOURCE_LANGUAGE or has_message(active, msgid, context):
         return code
     return SOURCE_LANGUAGE
@@ -117,26 +117,30 @@ def interface_language() -> str:
     What the narrator speaks interface text in, so an English screen is not
     read by another language's voice with that language's spoken forms.
     """
-    code = _active_code
+    code = active_language()
     return code if interface_translated(code) else SOURCE_LANGUAGE
+
+
+def _current() -> tuple[str, gettext.NullTranslations]:
+    """(code, catalog) of the language strings are given in: the one being prepared
+    in this context, else the visitor's."""
+    prepared = _preparing.get()
+    return (_active_code, _active) if prepared is None else prepared
 
 
 def active_language() -> str:
     """The code of the language the visitor sees now (or the one being prepared)."""
-    prepared = _preparing.get()
-    return _active_code if prepared is None else prepared[0]
+    return _current()[0]
 
 
 def _(message: str) -> str:
     """Translate an interface string into the active language."""
-    prepared = _preparing.get()
-    return (_active if prepared is None else prepared[1]).gettext(message)
+    return _current()[1].gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate a string whose form depends on ``n`` (plural rules per language)."""
-    prepared = _preparing.get()
-    return (_active if prepared is None else prepared[1]).ngettext(singular, plural, n)
+    return _current()[1].ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import threading
 
 from lang_helpers import make_catalog, write_catalog
-from kiosk.languages import _, active_language, ngettext, preparing, set_language
+from kiosk.languages import (
+    _, active_language, interface_language, ngettext, preparing, set_language, shown_language,
+)
 
 
 def test_strings_follow_the_prepared_language_only_inside_the_block(tmp_path, clean_translator):
@@ -29,11 +31,15 @@ def test_strings_follow_the_prepared_language_only_inside_the_block(tmp_path, cl
         assert active_language() == "de"
         assert _("Contents") == "Inhalt"
         assert ngettext("{n} section", "{n} sections", 2) == "{n} Abschnitte"
+        # What is written into a string follows the language it is shown in.
+        assert shown_language("Contents") == "de" and interface_language() == "de"
+        assert shown_language("Not in the German catalog") == "en"
         worker = threading.Thread(target=other_thread)
         worker.start()
         worker.join()
     assert heard_elsewhere == [("en", "Contents")]
     assert active_language() == "en" and _("Contents") == "Contents"
+    assert shown_language("Contents") == "en" and interface_language() == "en"
 
 
 def test_the_language_comes_back_after_an_error_in_the_block(tmp_path, clean_translator):
