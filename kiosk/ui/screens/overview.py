@@ -144,7 +144,7 @@ class OverviewScreen(KioskScreen):
             prev=keys_label(keymap.get("previous_section", ())[:1]),
             next=keys_label(keymap.get("next_section", ())[:1]),
         )
-        self.query_one("#overview-hint", PhraseLine).update(Text(hint))  # unchanged: kept
+        self.query_one("#overview-hint", PhraseLine).update(Text(hint))  # kept if unchanged
 
     def text_as_shown(self, text: LocalizedText, style: str = "") -> Text:
         """A document text as the pane shows it: literal, with the sentence being

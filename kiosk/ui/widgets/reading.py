@@ -10,8 +10,9 @@ for long text) rather than a ``Static`` in a scrolling container: the page
 is laid out once, at the pane's width, into lines that are then only
 copied to the screen.  Rich's wrapping runs once per page (not for every
 repaint, and not again to find where each paragraph starts: the pane
-records the first line of every part), and a page shown before is kept
-(``cache_key``), so going back and forth between sections is cheap.
+records the first line of every part), and a page shown or prepared
+before is kept (``cache_key``), so going back and forth between sections,
+or to a language laid out while its name was highlighted, is cheap.
 """
 
 from __future__ import annotations
