@@ -353,3 +353,22 @@ async def test_how_to_close_help_is_on_screen_as_help_opens(make_app):
             assert isinstance(app.screen, HelpScreen)
             shown = flat(region_text(app, app.screen.pane))  # the pane's lines, without borders
             assert "To close help, press F1 or ? or Backspace or Esc." in shown, (size, shown)
+
+
+async def test_home_keeps_the_highlight_on_the_language_in_use(make_app, tmp_path):
+    """After Home the welcome list's highlight is on the visitor's language, so Action
+    there keeps it (it was on the first language: Action switched to English)."""
+    from tests.ui.test_language_and_text import german
+
+    app = make_app(german(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "enter")  # Deutsch
+        await open_overview(pilot)
+        assert app.visit.language == "de" and isinstance(app.screen, OverviewScreen)
+        await pilot.press("home")
+        await pilot.pause()
+        welcome = app.screen
+        assert isinstance(welcome, WelcomeScreen) and welcome.menu.current.key == "lang:de"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.visit.language == "de"

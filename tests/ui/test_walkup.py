@@ -124,7 +124,8 @@ async def test_home_starts_the_visit_over_keeping_language_and_display(make_app,
         assert app.screen.section_index == 2
         await pilot.press("home")
         await settle(pilot)
-        assert isinstance(app.screen, WelcomeScreen) and app.screen.menu.index == 0
+        # The highlight on the language kept (Action there keeps it), not on the first.
+        assert isinstance(app.screen, WelcomeScreen) and app.screen.menu.current.key == "lang:de"
         visit = app.visit
         assert (visit.language, visit.theme, visit.speech_on) == ("de", "high-contrast", True)
         assert visit.medicine_slug is None and visit.section_index == 0
@@ -135,10 +136,11 @@ async def test_home_starts_the_visit_over_keeping_language_and_display(make_app,
         await settle(pilot)
         await open_overview(pilot)
         assert app.screen.section_index == 3
-        # Home on the welcome screen itself: the menu to the top, and a visible answer.
-        await pilot.press("home")
+        # Home on the welcome screen itself: the highlight back on the language in use,
+        # and a visible answer.
+        await pilot.press("down", "home")
         await settle(pilot)
-        assert app.screen.menu.index == 0
+        assert app.screen.menu.current.key == "lang:de"
         await pilot.press("home")
         await settle(pilot)
         assert "Sie sind auf der Startseite." in flat(screen_text(app))

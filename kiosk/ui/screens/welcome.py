@@ -55,7 +55,8 @@ class WelcomeScreen(KioskScreen):
             yield Static("", id="welcome-intro", markup=False)
             yield PhraseLine(sentences=True, id="welcome-keys")
             yield Static("", id="welcome-menu-label", markup=False)
-            yield Menu(self._entries(), id="welcome-menu")
+            entries = self._entries()
+            yield Menu(entries, index=self._home_index(entries), id="welcome-menu")
         yield StatusLine()
 
     def _entries(self) -> list[MenuEntry]:
@@ -98,9 +99,18 @@ class WelcomeScreen(KioskScreen):
         self._paint_texts()  # the menu painted its labels when it was built
         self.menu.focus()
 
+    def _home_index(self, entries: list[MenuEntry]) -> int:
+        """Where the highlight starts: on the language in use (the first entry of the
+        two-entry menu), so Action there keeps the visitor's language."""
+        keys = [entry.key for entry in entries]
+        key = f"lang:{active_language()}"
+        return keys.index(key) if key in keys else 0
+
     def reset_view(self) -> None:
-        """Back to the top of the menu, as a new visitor should find it."""
-        self.menu.select(0)
+        """The menu as a visitor finds it on arrival: the highlight on the language in
+        use.  (Home kept the visitor's language but put the highlight on the first
+        language, where Action would have switched to it.)"""
+        self.menu.select(self._home_index(self.menu.entries))
         self.menu.focus()
 
     def refresh_texts(self) -> None:
@@ -207,8 +217,9 @@ class WelcomeScreen(KioskScreen):
         self.app.notice(_("You are at the start."))
 
     def action_home(self) -> None:
-        """Start over here: the top of the menu, the place in the text forgotten."""
-        moved = self.menu.index != 0
+        """Start over here: the highlight on the language in use, the place in the
+        text forgotten."""
+        moved = self.menu.index != self._home_index(self.menu.entries)
         self.app.action_go_home()
         if not moved:  # nothing to see change: say so on the notice line
             self.app.notice(_("You are at the start."), speak=False)
