@@ -23,22 +23,11 @@ from kiosk.ui.narration import NarratorAnnouncer
 from kiosk.ui.screens.overview import OverviewScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
 from kiosk.ui.screens.idle_warning import IdleWarningScreen
-from tests.ui.helpers import FakeClock, flat, open_overview, screen_text, write_catalog
+from tests.ui.helpers import FakeClock, flat, open_overview, screen_text, wait_for, write_catalog
 
 pytestmark = pytest.mark.audio
 
 WAIT = 30.0  # safety net only
-
-
-async def wait_for(pilot, predicate, timeout=WAIT, step=0.02):
-    """Poll ``predicate`` between the app's own work until it holds (False after ``timeout``)."""
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while loop.time() < end:
-        if predicate():
-            return True
-        await pilot.pause(step)
-    return predicate()
 
 
 async def heard_after(recorder, t):

@@ -118,3 +118,17 @@ async def open_overview(pilot) -> None:
 
 def doc_sections(app, slug: str = "opzelura"):
     return app.localized(slug).sections
+
+
+async def wait_for(pilot, predicate, timeout: float = 30.0, step: float = 0.02) -> bool:
+    """Poll ``predicate`` between the app's own work until it holds (False after
+    ``timeout`` seconds: a safety net only, never what a test measures)."""
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while loop.time() < end:
+        if predicate():
+            return True
+        await pilot.pause(step)
+    return predicate()

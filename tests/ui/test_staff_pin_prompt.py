@@ -19,7 +19,7 @@ from kiosk.keypad import KEYPAD
 from kiosk.keys import build_keymap
 from kiosk.logs import setup_logging
 from kiosk.ui.screens.staff_exit import StaffExitScreen
-from tests.ui.helpers import PIN, FakeClock, make_config, region_text, screen_text
+from tests.ui.helpers import PIN, FakeClock, make_config, region_text, screen_text, wait_for
 
 #: The keypad's NumLock-off key name for each digit ("5" -> "kp_begin").
 NUMLOCK_OFF = {key.label: code.name for key in KEYPAD if key.label.isdigit()
@@ -182,3 +182,26 @@ async def test_a_burst_that_opens_the_prompt_and_types_the_pin(make_app, tmp_pat
         await pilot.pause()
         await pilot.pause()
         assert app.return_code == 0
+
+
+async def test_the_wait_counts_down_while_the_prompt_is_open(make_app, tmp_path) -> None:
+    """The wait goes down second by second on screen (it read "30 seconds" until a key
+    was pressed), and when it is over only the instructions remain."""
+    wall = FakeClock(1_800_000_000.0)
+    app = make_app(make_config(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.key_hook.pin_guard.clock = wall
+        await open_prompt(app, pilot)
+        await three_wrong(pilot)
+        screen = await open_prompt(app, pilot)
+        assert shown(app, "#staff-message") == "Too many wrong PINs. Try again in 30 seconds."
+        wall.advance(12)
+        # The prompt's once-a-second timer shows the guard's clock (here the test's):
+        # wait for its next tick.
+        assert await wait_for(pilot, lambda: "in 18 seconds" in screen.message)
+        assert shown(app, "#staff-message") == "Too many wrong PINs. Try again in 18 seconds."
+        wall.advance(18)
+        assert await wait_for(pilot, lambda: screen.message == "")
+        assert shown(app, "#staff-message") == ""
+        assert screen.countdown is None  # stopped once the wait is over
+

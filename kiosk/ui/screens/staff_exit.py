@@ -25,6 +25,7 @@ import math
 
 from rich.text import Text
 from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
 from textual.widgets import Static
 
 from kiosk.keypad import PIN_KEYS, PinKeys
@@ -48,6 +49,8 @@ class StaffExitScreen(KioskModal[bool]):
         super().__init__()
         self.guard = guard
         self.message = ""
+        #: Ticks once a second while the guard makes the next try wait.
+        self.countdown: Timer | None = None
         #: The digits typed; here rather than in the field, so a key that
         #: arrives while the prompt is still being built is not lost.
         self.digits = PinDigits()
@@ -75,6 +78,7 @@ class StaffExitScreen(KioskModal[bool]):
         wait = self.guard.wait_seconds()
         if wait:
             self.message = self.wait_sentence(wait)
+            self.count_down()
         self.refresh_texts()
         self.show_dots()  # digits that came with the keys that opened the prompt
         log.info("staff exit prompt opened")
@@ -109,6 +113,20 @@ class StaffExitScreen(KioskModal[bool]):
 
     def reading_items(self, read_on: bool) -> list[tuple[str | None, str, str]]:
         return [(None, self.describe_location(), "en")]
+
+    def count_down(self) -> None:
+        """Show the wait going down, second by second (it read "30 seconds" until a
+        key was pressed); when it is over, the instructions alone remain."""
+        if self.countdown is None:
+            self.countdown = self.set_interval(1.0, self.show_wait, name="PIN wait")
+
+    def show_wait(self) -> None:
+        """The wait left now (the guard's clock), or no message once it is over."""
+        wait = self.guard.wait_seconds()
+        self.show_message(self.wait_sentence(wait) if wait else "")
+        if not wait and self.countdown is not None:
+            self.countdown.stop()
+            self.countdown = None
 
     @staticmethod
     def wait_sentence(seconds: float) -> str:
@@ -150,6 +168,7 @@ class StaffExitScreen(KioskModal[bool]):
             self.clear_digits()
             self.show_message(self.wait_sentence(wait))
             self.app.announce(self.message)
+            self.count_down()
             return
         if not len(self.digits):
             self.app.notice(self.instructions())
