@@ -80,6 +80,8 @@ class Navigation:
             # second time it would be on the stack twice (issue 9, item 8).
             chooser.pop_until_active()
             return
+        if chooser.is_mounted:  # opened before: it starts again on the language in use
+            chooser.start_on_language_in_use()
         self.push_screen(LANGUAGE_SCREEN, callback=self._language_chosen)
 
     def _language_chosen(self: "KioskApp", code: str | None) -> None:

@@ -98,10 +98,7 @@ class SpeechOutput:
             self._early_announcements.append((text, priority, language, even_if_off))
             return
         try:
-            if even_if_off:
-                self.announcer.say(text, language, priority, even_if_off=True)
-            else:
-                self.announcer.say(text, language, priority)
+            self.announcer.say(text, language, priority, even_if_off=even_if_off)
         except Exception:
             log.exception("announcer failed")
 
@@ -110,14 +107,12 @@ class SpeechOutput:
                language: str | None = None) -> None:
         """Show ``text`` on the notice line (and say it, unless ``speak`` is False).
 
-        For a key whose answer would otherwise only be heard ("This is the
-        first section."): every key gives visible feedback, so a visitor
-        with speech off sees that it was pressed.  The notice is Textual's
-        own (``App.notify``, a toast over the bottom of the screen, styled
-        as one line in app.tcss); the next key clears it (:meth:`before_visitor_key`),
-        and it goes by itself after the idle time.
+        For a key whose answer would otherwise only be heard ("This is the first
+        section."): a visitor with speech off sees that it was pressed.  Textual's
+        own notice (``App.notify``, one line in app.tcss); the next key clears it
+        (:meth:`before_visitor_key`), else it goes after the idle time.
         """
-        self.clear_notifications()
+        self._clear_toasts()
         self._notice_shown = True
         self.notify(text, markup=False, timeout=self.config.idle_timeout)
         if speak:
@@ -127,7 +122,13 @@ class SpeechOutput:
         """Take the notice away (the next key, a new visit)."""
         if self._notice_shown:
             self._notice_shown = False
-            self.clear_notifications()
+            self._clear_toasts()
+
+    def _clear_toasts(self: "KioskApp") -> None:
+        """Clear the notices now and again after the queued messages: ``notify`` only
+        posts one, so a key read with the key that gave it came first (and it stayed)."""
+        self.clear_notifications()
+        self.call_later(self.clear_notifications)
 
     def _say_speech_is_off(self: "KioskApp", done: str = "") -> None:
         """A speech key with speech off: show what it did (``done``) and the hint,

@@ -98,3 +98,22 @@ async def test_a_key_starts_the_idle_time_again(make_app, clock, tmp_path):
         assert isinstance(app.screen, OverviewScreen)
         await idle_for(pilot, clock, 1)
         assert isinstance(app.screen, IdleWarningScreen)
+
+
+async def test_the_language_list_keeps_its_highlight_after_still_there(make_app, clock, tmp_path):
+    """"Still there?" over the language list, then a key: the highlight is where the
+    visitor left it (it went back to the language in use: a newcomer's finding)."""
+    app = make_app(idle_config(tmp_path, languages=("en", "de", "fr")))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_overview(pilot)
+        await pilot.press("l", "down", "down")
+        chooser = app.screen
+        assert chooser.menu.current.key == "fr"
+        await idle_for(pilot, clock, TIMEOUT)
+        assert isinstance(app.screen, IdleWarningScreen)
+        await pilot.press("down")  # "I am here": the warning closes
+        await pilot.pause()
+        assert app.screen is chooser and chooser.menu.current.key == "fr"
+        await pilot.press("escape", "l")  # opened again: on the language in use
+        await pilot.pause()
+        assert app.screen.menu.current.key == "en"

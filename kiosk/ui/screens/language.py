@@ -5,7 +5,7 @@ A ``ModalScreen[str | None]``: it dismisses with the chosen language code
 repaints every screen on the stack (``KioskApp.choose_language``).  Being
 modal, it leaves the visitor's place beneath exactly as it was.  The app
 keeps one (installed), so each time it opens it starts again on the
-language in use.
+language in use (:meth:`LanguageScreen.start_on_language_in_use`).
 """
 
 from __future__ import annotations
@@ -56,14 +56,29 @@ class LanguageScreen(KioskModal[str | None]):
     def on_mount(self) -> None:
         self.menu.focus()
 
-    def on_screen_resume(self) -> None:
-        """Opened (again): labels in the language in use, highlight on it.  (Textual
-        then runs VisitorActions.on_screen_resume, which says where we are.)"""
+    def start_on_language_in_use(self) -> None:
+        """Before the list opens again: labels in the language in use, highlight on it.
+
+        Done by the key that opens the list, before the list is shown, not when it
+        resumes: keys that come with the language key in one read (a keypad, a
+        fast hand) may be handled before the resume, which then moved the
+        highlight back (a newcomer's "l Up Up Up Up Up Up Enter" counted one
+        Up); and coming back from "Still there?" or Help keeps the visitor's
+        highlight where it was.
+        """
+        self._show_in_language_in_use()
         current = active_language()
-        if self.language_stale or self._shown_in != current:
+        self.menu.select(self.codes.index(current) if current in self.codes else 0)
+
+    def _show_in_language_in_use(self) -> None:
+        if self.language_stale or self._shown_in != active_language():
             self.language_stale = False
             self.refresh_texts()
-        self.menu.select(self.codes.index(current) if current in self.codes else 0)
+
+    def on_screen_resume(self) -> None:
+        """On top again: labels in the language in use, the focus in the list.
+        (Textual then runs VisitorActions.on_screen_resume, which says where we are.)"""
+        self._show_in_language_in_use()
         self.menu.focus()
 
     def refresh_texts(self) -> None:
