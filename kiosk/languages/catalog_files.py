@@ -103,7 +103,7 @@ def compile_po(po: Path) -> bytes:
         first = scanned.broken[0].line if scanned.broken else 1
         raise ValueError(f"not a gettext catalog: no readable header entry (line {first})")
     for entry in scanned.broken[:_LOGGED_ENTRIES]:
-        log.error("%s:%d: entry %r dropped (%s); its English is shown, marked",
+        log.error("%s:%d: entry %r dropped (%s); its English is shown instead",
                   po, entry.line, entry.msgid[:60], entry.reason)
     if len(scanned.broken) > _LOGGED_ENTRIES:
         log.error("%s: %d more broken entries dropped", po,
@@ -176,7 +176,7 @@ def drop_unsafe_entries(translations: gettext.GNUTranslations, source: Path,
     for key in [k for k in table if (k[0] if isinstance(k, tuple) else k) in bad]:
         del table[key]
     for msgid, why in sorted(bad.items()):
-        log.error("%s: entry %r dropped (%s); its English is shown, marked",
+        log.error("%s: entry %r dropped (%s); its English is shown instead",
                   source, msgid.split("\x04", 1)[-1][:60], why)
     return len(bad)
 

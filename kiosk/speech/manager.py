@@ -96,6 +96,8 @@ class SpeechManager:
         self._reported = False
         #: Why speech does not work (None: it works, as far as is known).
         self.unavailable_reason: str | None = None
+        #: Languages already logged as having no voice.
+        self._voiceless: set[str] = set()
 
     # ------------------------------------------------------------- state
     @property
@@ -126,13 +128,16 @@ class SpeechManager:
         """
         run = _Run(sequence_id, priority, utterances_of(list(sequence)), tag)
         if self.unavailable_reason is not None:
-            self._log.info("speech unavailable, not speaking: %s", self.unavailable_reason)
+            # Said once, as a warning, by fail(); a line per sentence filled half the log.
+            self._log.debug("speech unavailable, not speaking: %s", self.unavailable_reason)
             self._done(run, False)
             return
         voices = self.synth.voices() if self.synth is not None else []
         for language in dict.fromkeys(u.language for u in run.utterances):
             if match_voice(voices, language) is None:
-                self._log.warning("no eSpeak voice for language %r; not speaking", language)
+                if language not in self._voiceless:  # once per language, not per sentence
+                    self._voiceless.add(language)
+                    self._log.warning("no eSpeak voice for language %r; not speaking", language)
                 self._done(run, False)
                 return
         if not run.utterances:

@@ -335,3 +335,20 @@ def test_mark_names_and_offsets_point_into_the_item_text(rig: Rig) -> None:
     assert [text[s:e] for s, e in spans] == [
         "Opzelura is a cream.", "It contains ruxolitinib (1.5%).", "Apply it twice a day."]
     assert text_of(rig.audio.started[0].wav) == "Opzelura is a cream."
+
+
+def test_unavailable_speech_and_a_missing_voice_are_logged_once(rig: Rig, caplog) -> None:
+    """A kiosk without sound for months: one log line says so, not one per sentence
+    (half of a newcomer's log was "speech unavailable, not speaking")."""
+    import logging
+
+    with caplog.at_level(logging.INFO, logger="kiosk.speech"):
+        for _ in range(3):
+            rig.say("tlhIngan Hol.", language="tlh")
+        rig.say("One.")
+        rig.audio.finish(failure="audio player paplay failed (exit status 1): Connection refused")
+        for number in range(5):
+            rig.say(f"Sentence {number}.")
+    lines = [record.getMessage() for record in caplog.records]
+    assert sum("unavailable" in line for line in lines) == 1, lines
+    assert sum("no eSpeak voice" in line for line in lines) == 1, lines
