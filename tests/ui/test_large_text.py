@@ -254,3 +254,16 @@ def test_snapshot_overview_with_large_text(snap_compare, tmp_path, code, size):
     app = real_app(tmp_path)
     assert snap_compare(app, press=_choose(app, code) + ["enter", "3", "enter"],
                         terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(43, 13), (68, 19), (80, 24)])
+async def test_the_language_list_keeps_the_help_key_in_sight(make_app, size):
+    """The list covered the status line beneath at 68x19 and 43x13, so the help key
+    was out of sight (a newcomer's finding); it has a status line of its own."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LanguageScreen)
+        help_key = key_label(app.config.keymap["help"][0])
+        assert f"Help: {help_key}" in flat(screen_text(app))

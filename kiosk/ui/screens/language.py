@@ -17,7 +17,7 @@ from textual.widgets import Static
 from kiosk.languages import _, active_language, interface_translated, language_info
 from kiosk.ui.screens.base import KioskModal
 from kiosk.ui.widgets.menu import Menu, MenuEntry
-from kiosk.ui.widgets.status import language_name_marked
+from kiosk.ui.widgets.status import StatusLine, language_name_marked
 
 
 def language_label(code: str) -> str:
@@ -48,6 +48,9 @@ class LanguageScreen(KioskModal[str | None]):
                          markup=False)
             yield Menu([MenuEntry(code, lambda code=code: language_label(code))
                         for code in self.codes], index=index, id="language-menu")
+        # The help key stays in sight at every size (README, "Screen and font size"):
+        # at 68x19 and 43x13 the list covered the status line of the screen beneath.
+        yield StatusLine()
 
     @property
     def menu(self) -> Menu:
