@@ -43,3 +43,17 @@ async def test_a_notice_of_a_key_in_a_burst_goes_with_the_next_key(make_app):
         assert "End of the list." not in screen_text(app)
         await burst(pilot, "up", "up", "down")  # at the top: "Top of the list.", then a move
         assert "Top of the list." not in screen_text(app)
+
+
+async def test_notices_of_a_burst_do_not_pile_up(make_app):
+    """Many keys at the top of a list in one read: one notice line, the last one, and
+    it goes with the next key (they piled up over the list, a newcomer saw)."""
+    app = make_app()
+    async with app.run_test(size=(43, 13), notifications=True) as pilot:
+        await burst(pilot, "l", *["up"] * 12)
+        text = screen_text(app)
+        assert text.count("Top of the list.") == 1, text
+        await burst(pilot, "down")
+        assert "Top of the list." not in screen_text(app)
+        await burst(pilot, "escape", "down", "down", "down", "l")  # welcome: End of the list, then the list
+        assert "End of the list." not in screen_text(app), screen_text(app)
