@@ -1,30 +1,22 @@
 """How the UI talks: the one module that calls the speech layer, and hears back from it.
 
-Out: every call to the :class:`~kiosk.ui.announcer.Announcer` is in this
-mixin of the app: :meth:`announce` (a sentence, with its
-:class:`~kiosk.speech.priorities.SpeechPriority`), :meth:`speech_control`
-(the speech keys, as typed calls), :meth:`read_aloud`, :meth:`stop_speech`
-(``cancel``), and the lifecycle calls (``attach`` once the app runs,
-``new_visit`` at every reset, ``close`` at the end).  An error in speech is
+Out: every call to the :class:`~kiosk.ui.announcer.Announcer` is in this mixin:
+:meth:`announce` (a sentence, with its :class:`~kiosk.speech.priorities.SpeechPriority`),
+:meth:`speech_control` (the speech keys), :meth:`read_aloud`, :meth:`stop_speech`
+(``cancel``), and ``attach``/``new_visit``/``close``.  An error in speech is
 logged and never stops the UI.
 
-The speech layer loads after the first paint, or with the first key if that
-comes sooner (``start_speech``, about 40 ms of imports); what the first
-screen says before that waits in a queue.
+The speech layer loads after the first paint or with the first key
+(``start_speech``, about 40 ms of imports); what is said before waits in a queue.
 
-Also here, because they are what a key answers: the notice line
-(:meth:`notice`, Textual's notification: a key that changes nothing on
-screen shows why), the speech hint that is heard although speech is off
-(:meth:`offer_speech_hint`: the first key of a visit and Help, EN 301 549
-5.2), and the headphone jack turning speech on (``[speech]
-headphones_turn_speech_on``, :mod:`kiosk.speech.headphones`).
+Also here, being what a key answers: the notice line (:meth:`notice`), the speech
+hint heard although speech is off (:meth:`offer_speech_hint`, EN 301 549 5.2),
+and the headphone jack turning speech on (:mod:`kiosk.speech.headphones`).
 
-In: the speech bridge (``kiosk/ui/narration.py``) calls the five methods
-:meth:`reading_sentence`, :meth:`reading_finished`, :meth:`reading_paused`,
-:meth:`speech_unavailable` and :meth:`speech_no_voice`, from the
-narrator's thread or the UI's; each only posts a message
-(:mod:`kiosk.ui.messages`), which Textual makes thread-safe, and the
-handlers below run on the event loop.
+In: the speech bridge (``kiosk/ui/narration.py``) calls :meth:`reading_sentence`,
+:meth:`reading_finished`, :meth:`reading_paused`, :meth:`speech_unavailable` and
+:meth:`speech_no_voice` from any thread; each only posts a message
+(:mod:`kiosk.ui.messages`, thread-safe), handled below on the event loop.
 """
 
 from __future__ import annotations
@@ -301,7 +293,7 @@ class SpeechOutput:
         if message.plugged and not self.visit.speech_on:
             self._speech_by_headphones = True
             self.visit = replace(self.visit, speech_on=True)
-            self.notice(_("Speech on."))
+            self._say_speech_on()
             screen = self.screen
             if hasattr(screen, "announce_screen"):
                 screen.announce_screen()
@@ -321,8 +313,15 @@ class SpeechOutput:
             self.visit = replace(self.visit, speech_on=False)
         else:
             self.visit = replace(self.visit, speech_on=True)
-            self.notice(_("Speech on."))  # shown too: a dialog may hide the status line
+            self._say_speech_on()  # shown too: a dialog may hide the status line
             screen.announce_screen()
+
+    def _say_speech_on(self: "KioskApp") -> None:
+        """"Speech on.", and that nothing will be heard when speech is not available."""
+        words = _("Speech on.")
+        if self.speech_notice == UNAVAILABLE:
+            words += " " + _("Speech is not available.")
+        self.notice(words)
 
     def read_aloud(self: "KioskApp", items: "ReadingItems", *, turn_speech_on: bool) -> None:
         """Read ``items``; ``turn_speech_on``: with speech off, switch it on for this
@@ -336,7 +335,7 @@ class SpeechOutput:
 
         if turn_speech_on and not self.visit.speech_on:
             self.visit = replace(self.visit, speech_on=True)
-            self.notice(_("Speech on."))
+            self._say_speech_on()
         elif self.visit.speech_on:
             self.notice(_("Reading aloud."), speak=False)  # seen, not only heard
         self.start_speech()

@@ -23,3 +23,17 @@ async def test_the_notice_line_hides_the_whole_row_beneath(make_app, size):
         row = rows[0]
         assert row.rstrip().endswith(NOTICE), f"beside the notice: {row!r}"
         assert len(row) == size[0]
+
+
+async def test_speech_on_says_when_nothing_will_be_heard(make_app):
+    """The speech key with no sound server: the notice does not stop at "Speech on."
+    (a visitor was told speech was on, and heard nothing)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        app.speech_unavailable("audio player paplay failed")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.visit.speech_on
+        rows = [row.strip() for row in screen_text(app).split("\n") if "Speech on." in row]
+        assert rows == ["┃ Speech on. Speech is not available."], rows
