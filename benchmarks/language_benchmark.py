@@ -74,7 +74,8 @@ MEMORY_CHILD = textwrap.dedent("""
         for code in [c for c in app.languages if c != app.languages[0]] + app.languages[:1]:
             menu = app.screen.menu
             target = [e.key for e in menu.entries].index("lang:" + code)
-            await pilot.press(*(["down"] * (target - menu.index)), "enter")
+            step = "down" if target > menu.index else "up"  # Home: on the language in use
+            await pilot.press(*([step] * abs(target - menu.index)), "enter")
             await pilot.press("enter")  # Start: the overview
             await pilot.press(*"12345678", "i", "escape", "f1", "f1", "home")
             await pilot.pause()
