@@ -25,7 +25,7 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kiosk.languages import _, interface_language, interface_translated
+from kiosk.languages import _, interface_language
 from kiosk.speech.priorities import SpeechPriority
 from kiosk.ui.messages import (
     PAUSED, UNAVAILABLE, HeadphonesChanged, NoticeKind, ReadingFinished, ReadingPaused,
@@ -84,8 +84,7 @@ class SpeechOutput:
         document text).  ``even_if_off``: heard although speech is off (only
         :meth:`offer_speech_hint` uses it).
         """
-        code = self.visit.language  # interface text: English if its catalog could not be loaded
-        language = language or (code if interface_translated(code) else "en")
+        language = language or interface_language()  # English if its catalog could not load
         if not self._speech_started:
             self._early_announcements.append((text, priority, language, even_if_off))
             return
